@@ -1,0 +1,83 @@
+"""Build the DuckDB database and Parquet files from the validated CSVs.
+
+The build runs the committed SQL in sql/ unchanged (the same files the DuckDB CLI runs), then
+proves that no row was dropped or added: every table's row count must equal its CSV records.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from . import ddl
+from .metadata import ROOT, tables
+
+BUILD_DIR = "build"
+DATABASE = "education.duckdb"
+SQL_FILES = ("sql/tables.sql", "sql/views.sql")
+
+
+class BuildError(Exception):
+    """A build step failed; the message says which and why."""
+
+
+@dataclass
+class Summary:
+    database: Path
+    counts: dict[str, int]
+    views: list[str]
+
+    def text(self) -> str:
+        lines = [f"built {self.database} with {len(self.counts)} tables and {len(self.views)} views:"]
+        lines += [f"  {name:<24}{n:>7} rows" for name, n in self.counts.items()]
+        lines.append(f"  views: {', '.join(self.views)}")
+        lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table>.parquet")
+        return "\n".join(lines)
+
+
+def csv_record_count(path: Path) -> int:
+    """Records in a CSV (not lines: a quoted cell may span lines)."""
+    import csv
+    with open(path, encoding="utf-8", newline="") as fh:
+        return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+
+
+def check_sql_is_current(root: Path) -> None:
+    current = (root / "sql/tables.sql").read_text(encoding="utf-8") if (root / "sql/tables.sql").exists() else ""
+    if current != ddl.render(root):
+        raise BuildError("sql/tables.sql is out of date with datapackage.json; run `python -m scripts generate`")
+
+
+def build(root: Path = ROOT, out_dir: Path | None = None) -> Summary:
+    check_sql_is_current(root)
+    out_dir = out_dir or root / BUILD_DIR
+    (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
+    db_path = out_dir / DATABASE
+    tmp = db_path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)   # the SQL uses paths relative to the repository root, as the CLI does
+        for sql in SQL_FILES:
+            try:
+                con.execute((root / sql).read_text(encoding="utf-8"))
+            except duckdb.Error as exc:
+                raise BuildError(f"{sql}: {exc}") from None
+    finally:
+        os.chdir(cwd)
+    counts = {}
+    for t in tables(root):
+        n = con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
+        expected = csv_record_count(root / t.path)
+        if n != expected:
+            raise BuildError(f"{t.path}: {expected} records in the CSV but {n} rows in table {t.name}")
+        counts[t.name] = n
+        con.execute(f"COPY {t.name} TO '{out_dir / 'parquet' / (t.name + '.parquet')}' (FORMAT parquet)")
+    views = [r[0] for r in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]
+    con.close()
+    os.replace(tmp, db_path)
+    return Summary(db_path, counts, views)

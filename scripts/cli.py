@@ -1,0 +1,82 @@
+"""`python -m scripts <subcommand>`: the package's one entry point."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .metadata import ROOT
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--root", type=Path, default=ROOT, help="package root (default: this repository)")
+    p.add_argument("--github", action="store_true", default=None,
+                   help="print errors as GitHub Actions annotations (default when GITHUB_ACTIONS=true)")
+
+
+def cmd_validate(args) -> int:
+    from validation.report import render
+    from validation.run import validate
+    problems = validate(args.root)
+    errors = [p for p in problems if p.severity == "error"]
+    if problems:
+        print(render(problems, args.github))
+    files = len({p.path for p in errors})
+    print(f"{len(errors)} error(s) in {files} file(s)" if errors else "valid: no errors", file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
+def cmd_build(args) -> int:
+    from .build import BuildError, build
+    if cmd_validate(args) != 0:
+        print("build stopped: fix the errors above first", file=sys.stderr)
+        return 1
+    try:
+        summary = build(args.root)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(summary.text())
+    return 0
+
+
+def cmd_generate(args) -> int:
+    from . import ddl, dictionary
+    outputs = {"sql/tables.sql": ddl.render(args.root), "docs/data-dictionary.md": dictionary.render(args.root)}
+    for rel, text in outputs.items():
+        (args.root / rel).write_text(text, encoding="utf-8")
+        print(f"wrote {rel}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from . import candidates, query
+    p = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
+    v = sub.add_parser("validate", help="check the whole package; errors as path:line:column: message")
+    _validate_args(v)
+    v.set_defaults(func=cmd_validate)
+    b = sub.add_parser("build", help="validate, then build build/education.duckdb and Parquet files")
+    _validate_args(b)
+    b.set_defaults(func=cmd_build)
+    g = sub.add_parser("generate", help="regenerate sql/tables.sql and docs/data-dictionary.md from datapackage.json")
+    g.add_argument("--root", type=Path, default=ROOT)
+    g.set_defaults(func=cmd_generate)
+    q = sub.add_parser("query", help="run SQL against the built database")
+    query.add_arguments(q)
+    q.set_defaults(func=query.run)
+    c = sub.add_parser("candidates", help="list every numeric expression in a source text")
+    candidates.add_arguments(c)
+    c.set_defaults(func=candidates.run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:   # a traceback is a bug; still say what happened and where
+        print(f"internal error ({type(exc).__name__}): {exc}. Please report this with the command you ran.", file=sys.stderr)
+        return 3

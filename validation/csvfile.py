@@ -1,0 +1,111 @@
+"""Reading a CSV resource as text, keeping the physical line where every record starts.
+
+Checks here are the ones no schema library can express because they happen before parsing:
+encoding, byte-order mark, line endings, header, record width, unbalanced quotes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from .report import Problem
+
+
+@dataclass
+class CsvText:
+    """Records of one CSV file as strings; `lines[i]` is the physical line record i starts on."""
+    path: str
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, row_index: int) -> int:
+        return self.lines[row_index]
+
+
+def _decode(path: str, data: bytes, out: CsvText) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        out.problems.append(Problem(path, 1, 1, "file starts with a UTF-8 byte-order mark (BOM); save as UTF-8 without BOM"))
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        out.problems.append(Problem(path, line, col, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save it as UTF-8 (was it saved as GBK?)"))
+        return None
+
+
+def _check_line_endings(path: str, text: str, out: CsvText) -> None:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    if crlf and lf:
+        first = "\r\n" if text.find("\r\n") <= text.find("\n") else "\n"
+        odd = "\n" if first == "\r\n" else "\r\n"
+        pos = 0
+        while True:
+            pos = text.find("\n", pos)
+            if pos < 0:
+                break
+            is_crlf = pos > 0 and text[pos - 1] == "\r"
+            if (odd == "\r\n") == is_crlf:
+                line = text.count("\n", 0, pos) + 1
+                out.problems.append(Problem(path, line, 1, "mixed line endings: this line ends differently from the first line; use one convention (LF)"))
+                return
+            pos += 1
+
+
+def read_csv_text(path: str, data: bytes, expected_header: list[str]) -> CsvText:
+    """Parse `data` (the bytes of `path`) into records, recording problems instead of raising."""
+    out = CsvText(path)
+    if not data.strip():
+        out.problems.append(Problem(path, 1, 1, "file is empty: it needs at least the header line"))
+        return out
+    text = _decode(path, data, out)
+    if text is None:
+        return out
+    _check_line_endings(path, text, out)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    end = 0
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if start == 1:
+                out.header = record
+                continue
+            if record == []:
+                out.problems.append(Problem(path, start, 1, "blank line inside the table"))
+                continue
+            out.rows.append(record)
+            out.lines.append(start)
+    except csv.Error as exc:
+        out.problems.append(Problem(path, end + 1, 1, f"malformed CSV: {exc} (unbalanced quote?)"))
+    _check_header(out, expected_header)
+    _check_widths(out)
+    return out
+
+
+def _check_header(out: CsvText, expected: list[str]) -> None:
+    got = out.header
+    if got == expected:
+        return
+    missing = [c for c in expected if c not in got]
+    extra = [c for c in got if c not in expected]
+    if missing:
+        out.problems.append(Problem(out.path, 1, len(got) + 1, f"header lacks column(s) {', '.join(missing)} required by datapackage.json"))
+    for name in extra:
+        out.problems.append(Problem(out.path, 1, got.index(name) + 1, f"header has column {name!r} that datapackage.json does not define"))
+    if not missing and not extra:
+        i = next(i for i, (a, b) in enumerate(zip(got, expected)) if a != b)
+        out.problems.append(Problem(out.path, 1, i + 1, f"columns are out of order: found {got[i]!r} where datapackage.json puts {expected[i]!r}"))
+
+
+def _check_widths(out: CsvText) -> None:
+    width = len(out.header)
+    for record, line in zip(out.rows, out.lines):
+        if len(record) != width:
+            what = "fewer" if len(record) < width else "more"
+            out.problems.append(Problem(out.path, line, min(len(record), width) + 1,
+                                        f"record has {len(record)} fields, {what} than the {width} in the header (truncated row or stray delimiter?)"))

@@ -1,0 +1,101 @@
+"""Every number traces to its archived source.
+
+Whitespace rule: spaces, tabs, line breaks and full-width spaces are removed from the source,
+the quote and the printed figure before matching (scraped texts break lines inside numbers);
+every other character must match exactly. A quote must occur exactly once in its source, the
+printed figure must occur in the quote, and the value must equal the parse of the printed
+figure, or of its repair when `repair_rule` names a documented rule (docs/repair-rules.md).
+"""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from scripts import numbers
+
+from .report import Problem
+
+
+def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple[dict[str, str], list[Problem]]:
+    """Normalised text of every archived source; a missing or edited file is an error."""
+    texts, problems = {}, []
+    for i, r in sources.iterrows():
+        if pd.isna(r.get("path")) or pd.isna(r.get("id")):
+            continue
+        file = root / r["path"]
+        if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
+            problems.append(Problem("data/sources.csv", line_of(i), column_of("path"), f"path: archived file {r['path']} does not exist in the package"))
+            continue
+        data = file.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if pd.notna(r.get("sha256")) and digest != r["sha256"]:
+            problems.append(Problem("data/sources.csv", line_of(i), column_of("sha256"),
+                                    f"sha256: {r['path']} has sha256 {digest}, not the recorded one: archived sources must never be edited"))
+        try:
+            texts[r["id"]] = numbers.normalise(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(r["path"], 1, 1, "archived source is not valid UTF-8"))
+    return texts, problems
+
+
+def _decimal(raw) -> Decimal | None:
+    try:
+        return None if raw is None or pd.isna(raw) else Decimal(str(raw))
+    except InvalidOperation:
+        return None
+
+
+def check_row(r: pd.Series, raw: dict, text: str | None) -> list[tuple[str, str]]:
+    """(field, message) problems of one topic row against its source text."""
+    out = []
+    if text is None:
+        return out
+    quote = numbers.normalise(r["quote"]) if pd.notna(r.get("quote")) else ""
+    if quote:
+        n = text.count(quote)
+        if n == 0:
+            out.append(("quote", "quote: not found in the archived source (whitespace ignored); quote it verbatim"))
+        elif n > 1:
+            out.append(("quote", f"quote: occurs {n} times in the archived source; lengthen it so it is unique"))
+    name = r.get("project_name")
+    if name is not None and pd.notna(name) and quote and numbers.normalise(name) not in quote:
+        out.append(("project_name", f"project_name: {name!r} does not occur in the quote"))
+    printed = r.get("printed")
+    if printed is None or pd.isna(printed):
+        return out
+    printed_n = numbers.normalise(printed)
+    if quote and printed_n not in quote:
+        out.append(("printed", f"printed: {printed!r} does not occur in the quote"))
+    return out + _check_value(r, raw, printed_n)
+
+
+def _check_value(r: pd.Series, raw: dict, printed: str) -> list[tuple[str, str]]:
+    rule = r.get("repair_rule")
+    try:
+        if rule is not None and pd.notna(rule):
+            repaired = numbers.repair(rule, printed)
+            if repaired == printed:
+                return [("repair_rule", f"repair_rule: {rule!r} changes nothing in {printed!r}; leave it empty")]
+            parsed = numbers.parse(repaired)
+        else:
+            parsed = numbers.parse(printed)
+    except numbers.NumberParseError as exc:
+        return [("printed", f"printed: {exc}")]
+    out = []
+    value = _decimal(raw.get("value"))
+    if value is not None and value != parsed.value:
+        hint = "" if rule and pd.notna(rule) else " (a damaged figure needs a documented repair_rule)"
+        out.append(("value", f"value: {raw.get('value')} does not equal {parsed.value} parsed from printed {printed!r}{hint}"))
+    vmax = _decimal(raw.get("value_max"))
+    if parsed.value_max is not None and vmax != parsed.value_max:
+        out.append(("value_max", f"value_max: {raw.get('value_max')} does not equal the upper end {parsed.value_max} of {printed!r}"))
+    unit = r.get("unit")
+    allowed = numbers.COMPATIBLE_UNITS.get(parsed.canonical_unit) if parsed.canonical_unit else None
+    if allowed is not None and pd.notna(unit) and unit not in allowed:
+        out.append(("unit", f"unit: {unit!r} does not fit the printed unit {parsed.unit!r} (allowed: {', '.join(sorted(allowed))})"))
+    if parsed.qualifier != "exact" and r.get("qualifier") != parsed.qualifier:
+        out.append(("qualifier", f"qualifier: {r.get('qualifier')!r} but printed {printed!r} reads as {parsed.qualifier!r}"))
+    return out

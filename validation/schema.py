@@ -1,0 +1,112 @@
+"""Field types and constraints, checked with pandera schemas derived from datapackage.json.
+
+`pandera.io.pandas_io.from_frictionless_schema` is the starting point. Its gaps are fixed here,
+in one place: optional integers become nullable `Int64` (plain int64 cannot hold a missing
+value), dates are parsed and checked (it leaves them as strings), numbers are nullable
+`Float64`, and code lists are checked on strings rather than coerced into categoricals.
+Values are converted to their types here first, so a cell that is not of its type gets a
+message naming the type instead of a pandas traceback.
+"""
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+from pandera.io.pandas_io import from_frictionless_schema
+
+from scripts.metadata import Table
+
+from .report import Problem
+
+PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
+                 "date": "datetime64[ns]", "boolean": "boolean"}
+
+
+def pandera_schema(table: Table) -> pa.DataFrameSchema:
+    """The pandera schema of a resource: frictionless constraints, with the fixes above."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        schema = from_frictionless_schema(table.schema)
+    updates = {f["name"]: {"dtype": PANDAS_DTYPES[f.get("type", "string")], "coerce": False}
+               for f in table.fields}
+    return pa.DataFrameSchema(schema.update_columns(updates).columns, coerce=False)
+
+
+def _to_integer(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    num = pd.to_numeric(raw, errors="coerce")
+    bad = raw.notna() & (num.isna() | (num != num.round()))
+    return num.where(~bad).astype("Int64"), bad
+
+
+def _to_number(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    num = pd.to_numeric(raw, errors="coerce")
+    bad = raw.notna() & num.isna()
+    return num.astype("Float64"), bad
+
+
+def _to_date(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    dates = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
+    bad = raw.notna() & dates.isna()
+    return dates.astype("datetime64[ns]"), bad
+
+
+CONVERTERS = {"integer": (_to_integer, "an integer"), "number": (_to_number, "a number"),
+              "date": (_to_date, "a date in YYYY-MM-DD form")}
+
+
+def typed_frame(table: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.DataFrame, list[tuple[int, str, str]]]:
+    """Strings -> typed frame; returns the frame and (row, field, message) for cells not of their type."""
+    width = len(header)
+    frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], columns=header, dtype="string")
+    frame = frame.replace({mv: pd.NA for mv in table.missing_values})
+    errors = []
+    for f in table.fields:
+        name = f["name"]
+        if name not in frame.columns or f.get("type", "string") not in CONVERTERS:
+            continue
+        convert, what = CONVERTERS[f["type"]]
+        raw = frame[name]
+        frame[name], bad = convert(raw)
+        for i in bad[bad].index:
+            errors.append((i, name, f"{name}: {raw[i]!r} is not {what}"))
+    return frame, errors
+
+
+def _describe(check: str, field: dict) -> str:
+    cons = field.get("constraints", {})
+    if check == "not_nullable":
+        return "is required but empty"
+    if check.startswith("isin"):
+        return "is not in the code list (see datapackage.json enum / docs/data-dictionary.md)"
+    if check.startswith("in_range") or check.startswith("greater") or check.startswith("less"):
+        lo, hi = cons.get("minimum"), cons.get("maximum")
+        return f"is out of range (minimum {lo}, maximum {hi})"
+    if check.startswith("str_matches"):
+        return f"does not match the pattern {cons.get('pattern')}"
+    if check.startswith("str_length"):
+        return f"is shorter than {cons.get('minLength')} characters or longer than {cons.get('maxLength')}"
+    if check == "field_uniqueness":
+        return "is a duplicate; the column must be unique"
+    return f"fails check {check}"
+
+
+def check_schema(table: Table, frame: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """Run the pandera schema lazily and return (row, field, message) for every failure."""
+    schema = pandera_schema(table)
+    cols = [c for c in schema.columns if c in frame.columns]
+    schema = schema.select_columns(cols)
+    try:
+        schema.validate(frame[cols], lazy=True)
+        return []
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+    out = []
+    for case in cases.itertuples(index=False):
+        if case.index is None or pd.isna(case.index) or case.column not in frame.columns:
+            continue
+        field = table.field(case.column)
+        shown = "" if pd.isna(case.failure_case) else f" {case.failure_case!r}"
+        out.append((int(case.index), case.column, f"{case.column}:{shown} {_describe(str(case.check), field)}".replace(":  ", ": ")))
+    return out
