@@ -43,17 +43,17 @@ def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple
 
 def _decimal(raw) -> Decimal | None:
     try:
-        return None if raw is None or pd.isna(raw) else Decimal(str(raw))
+        return None if raw is None else Decimal(str(raw))
     except InvalidOperation:
         return None
 
 
-def check_row(r: pd.Series, raw: dict, text: str | None) -> list[tuple[str, str]]:
-    """(field, message) problems of one topic row against its source text."""
+def check_row(r: dict, raw: dict, text: str | None) -> list[tuple[str, str]]:
+    """(field, message) problems of one topic row (None for empty cells) against its source text."""
     out = []
     if text is None:
         return out
-    quote = numbers.normalise(r["quote"]) if pd.notna(r.get("quote")) else ""
+    quote = numbers.normalise(r["quote"]) if r.get("quote") else ""
     if quote:
         n = text.count(quote)
         if n == 0:
@@ -61,10 +61,10 @@ def check_row(r: pd.Series, raw: dict, text: str | None) -> list[tuple[str, str]
         elif n > 1:
             out.append(("quote", f"quote: occurs {n} times in the archived source; lengthen it so it is unique"))
     name = r.get("project_name")
-    if name is not None and pd.notna(name) and quote and numbers.normalise(name) not in quote:
+    if name and quote and numbers.normalise(name) not in quote:
         out.append(("project_name", f"project_name: {name!r} does not occur in the quote"))
     printed = r.get("printed")
-    if printed is None or pd.isna(printed):
+    if not printed:
         return out
     printed_n = numbers.normalise(printed)
     if quote and printed_n not in quote:
@@ -72,10 +72,10 @@ def check_row(r: pd.Series, raw: dict, text: str | None) -> list[tuple[str, str]
     return out + _check_value(r, raw, printed_n)
 
 
-def _check_value(r: pd.Series, raw: dict, printed: str) -> list[tuple[str, str]]:
+def _check_value(r: dict, raw: dict, printed: str) -> list[tuple[str, str]]:
     rule = r.get("repair_rule")
     try:
-        if rule is not None and pd.notna(rule):
+        if rule:
             repaired = numbers.repair(rule, printed)
             if repaired == printed:
                 return [("repair_rule", f"repair_rule: {rule!r} changes nothing in {printed!r}; leave it empty")]
@@ -87,14 +87,14 @@ def _check_value(r: pd.Series, raw: dict, printed: str) -> list[tuple[str, str]]
     out = []
     value = _decimal(raw.get("value"))
     if value is not None and value != parsed.value:
-        hint = "" if rule and pd.notna(rule) else " (a damaged figure needs a documented repair_rule)"
+        hint = "" if rule else " (a damaged figure needs a documented repair_rule)"
         out.append(("value", f"value: {raw.get('value')} does not equal {parsed.value} parsed from printed {printed!r}{hint}"))
     vmax = _decimal(raw.get("value_max"))
     if parsed.value_max is not None and vmax != parsed.value_max:
         out.append(("value_max", f"value_max: {raw.get('value_max')} does not equal the upper end {parsed.value_max} of {printed!r}"))
     unit = r.get("unit")
     allowed = numbers.COMPATIBLE_UNITS.get(parsed.canonical_unit) if parsed.canonical_unit else None
-    if allowed is not None and pd.notna(unit) and unit not in allowed:
+    if allowed is not None and unit and unit not in allowed:
         out.append(("unit", f"unit: {unit!r} does not fit the printed unit {parsed.unit!r} (allowed: {', '.join(sorted(allowed))})"))
     if parsed.qualifier != "exact" and r.get("qualifier") != parsed.qualifier:
         out.append(("qualifier", f"qualifier: {r.get('qualifier')!r} but printed {printed!r} reads as {parsed.qualifier!r}"))

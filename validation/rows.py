@@ -8,54 +8,60 @@ from scripts.metadata import Table
 SPAN_PERIODS = {"multi_year", "school_year"}
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with None for missing cells, so comparisons never meet pandas.NA."""
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
+def _row_problems(r: dict, has_project: bool) -> list[tuple[str, str]]:
+    out = []
+    if r["value"] is None:
+        if not (r["indicator"] == "project" and has_project and r.get("project_name")):
+            out.append(("value", "value: is required (only a named project row, indicator 'project' with project_name, may have none)"))
+        out += [(n, f"{n}: must be empty when value is empty") for n in ("unit", "printed", "value_max") if r[n] is not None]
+    else:
+        out += [(n, f"{n}: is required when value is given") for n in ("unit", "printed") if r[n] is None]
+    if (r["qualifier"] == "range") != (r["value_max"] is not None):
+        out.append(("value_max", "value_max: must be given exactly when qualifier is 'range'"))
+    elif r["value_max"] is not None and r["value"] is not None and r["value_max"] < r["value"]:
+        out.append(("value_max", f"value_max: {r['value_max']:g} is below value {r['value']:g}"))
+    spans = r["period"] in SPAN_PERIODS
+    if spans != (r["first_year"] is not None):
+        out.append(("first_year", "first_year: must be given exactly when period is multi_year or school_year"))
+    elif spans and r["year"] is not None and not r["first_year"] < r["year"]:
+        out.append(("first_year", f"first_year: {r['first_year']} must be before year {r['year']}"))
+    if has_project and r["indicator"] == "project" and r.get("project_name") is None:
+        out.append(("project_name", "project_name: is required for a named project row (indicator 'project')"))
+    return out
+
+
 def check_rows(table: Table, df: pd.DataFrame) -> list[tuple[int, str, str]]:
     """Consistency of value/unit/printed, qualifier/value_max, period/first_year."""
-    out = []
-    cols = set(df.columns)
     need = {"value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator"}
-    if not need <= cols:
-        return out
-    for i, r in df.iterrows():
-        if pd.isna(r["value"]):
-            if not (r["indicator"] == "project" and "project_name" in cols and pd.notna(r["project_name"])):
-                out.append((i, "value", "value: is required (only a named project row, indicator 'project' with project_name, may have none)"))
-            for name in ("unit", "printed", "value_max"):
-                if pd.notna(r[name]):
-                    out.append((i, name, f"{name}: must be empty when value is empty"))
-        else:
-            for name in ("unit", "printed"):
-                if pd.isna(r[name]):
-                    out.append((i, name, f"{name}: is required when value is given"))
-        if (r["qualifier"] == "range") != pd.notna(r["value_max"]):
-            out.append((i, "value_max", "value_max: must be given exactly when qualifier is 'range'"))
-        elif pd.notna(r["value_max"]) and pd.notna(r["value"]) and r["value_max"] < r["value"]:
-            out.append((i, "value_max", f"value_max: {r['value_max']} is below value {r['value']}"))
-        spans = r["period"] in SPAN_PERIODS
-        if spans != pd.notna(r["first_year"]):
-            out.append((i, "first_year", "first_year: must be given exactly when period is multi_year or school_year"))
-        elif spans and not r["first_year"] < r["year"]:
-            out.append((i, "first_year", f"first_year: {r['first_year']} must be before year {r['year']}"))
-        if "project_name" in cols and r["indicator"] == "project" and pd.isna(r["project_name"]):
-            out.append((i, "project_name", "project_name: is required for a named project row (indicator 'project')"))
-    return out
+    if not need <= set(df.columns):
+        return []
+    has_project = "project_name" in df.columns
+    return [(i, name, msg) for i, r in zip(df.index, records(df)) for name, msg in _row_problems(r, has_project)]
 
 
 def check_parts(table: Table, df: pd.DataFrame) -> list[tuple[int, str, str]]:
     """A part shares its total's unit and never exceeds it; rows do not refer to themselves."""
-    out = []
     if not {"id", "parent_id", "base_id", "value", "unit"} <= set(df.columns):
-        return out
-    by_id = df.drop_duplicates("id").set_index("id")
-    for i, r in df.iterrows():
+        return []
+    rows = records(df)
+    by_id = {}
+    for r in rows:
+        by_id.setdefault(r["id"], r)
+    out = []
+    for i, r in zip(df.index, rows):
         for ref in ("parent_id", "base_id"):
-            if pd.notna(r[ref]) and r[ref] == r["id"]:
+            if r[ref] is not None and r[ref] == r["id"]:
                 out.append((i, ref, f"{ref}: a row cannot refer to itself"))
-        pid = r["parent_id"]
-        if pd.isna(pid) or pid == r["id"] or pid not in by_id.index:
+        total = by_id.get(r["parent_id"]) if r["parent_id"] != r["id"] else None
+        if total is None:
             continue
-        total = by_id.loc[pid]
-        if pd.notna(total["unit"]) and pd.notna(r["unit"]) and total["unit"] != r["unit"]:
-            out.append((i, "unit", f"unit: part is in {r['unit']!r} but its total {pid} is in {total['unit']!r}"))
-        elif pd.notna(total["value"]) and pd.notna(r["value"]) and r["value"] > total["value"] and r["unit"] != "percent":
-            out.append((i, "value", f"value: part {r['value']:g} exceeds its total {pid} ({total['value']:g})"))
+        if total["unit"] and r["unit"] and total["unit"] != r["unit"]:
+            out.append((i, "unit", f"unit: part is in {r['unit']!r} but its total {r['parent_id']} is in {total['unit']!r}"))
+        elif total["value"] is not None and r["value"] is not None and r["value"] > total["value"] and r["unit"] != "percent":
+            out.append((i, "value", f"value: part {r['value']:g} exceeds its total {r['parent_id']} ({total['value']:g})"))
     return out

@@ -107,6 +107,7 @@ def check_schema(table: Table, frame: pd.DataFrame) -> list[tuple[int, str, str]
         if case.index is None or pd.isna(case.index) or case.column not in frame.columns:
             continue
         field = table.field(case.column)
-        shown = "" if pd.isna(case.failure_case) else f" {case.failure_case!r}"
+        value = case.failure_case.item() if hasattr(case.failure_case, "item") else case.failure_case
+        shown = "" if pd.isna(value) else f" {value!r}"
         out.append((int(case.index), case.column, f"{case.column}:{shown} {_describe(str(case.check), field)}".replace(":  ", ": ")))
     return out

@@ -1,0 +1,88 @@
+"""Shared fixtures: a temporary copy of the real package that a test may corrupt."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A small, valid set of rows taken from the Shangrao 2020 report (sources/000_...txt),
+# values worked out by hand from the printed figures.
+GOOD_SUBSIDIES = [
+    dict(id="shangrao2020-sub-901", region_code="361100", year="2020", period="first_half", kind="actual",
+         indicator="recipients", programme="all_programmes", school_level="all", population="all",
+         value="220051", unit="person_time", qualifier="exact", printed="220051人次", source_id="shangrao2020",
+         quote="上半年全市共资助各学段学生220051人次"),
+    dict(id="shangrao2020-sub-902", region_code="361100", year="2020", period="first_half", kind="actual",
+         indicator="amount", programme="all_programmes", school_level="all", population="all",
+         value="127510980", unit="yuan", qualifier="exact", printed="12751.098万元", source_id="shangrao2020",
+         quote="发放资助金12751.098万元；其中"),
+    dict(id="shangrao2020-sub-903", region_code="361100", year="2020", period="first_half", kind="actual",
+         indicator="recipients", programme="all_programmes", school_level="all", population="registered_poor",
+         value="109233", unit="person_time", qualifier="exact", printed="109233人次", source_id="shangrao2020",
+         quote="其中资助建档立卡家庭学生109233人次", parent_id="shangrao2020-sub-901"),
+]
+
+
+class Package:
+    """A copy of the package in a temporary folder, with helpers to edit its CSVs."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def header(self, table: str) -> list[str]:
+        with open(self.root / "data" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            return next(csv.reader(fh))
+
+    def write_rows(self, table: str, rows: list[dict]) -> None:
+        header = self.header(table)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in header})
+        (self.root / "data" / f"{table}.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+    def read_rows(self, table: str) -> list[dict]:
+        with open(self.root / "data" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    def edit(self, table: str, row: int, **changes) -> None:
+        """Change cells of data row `row` (0-based) of a table."""
+        rows = self.read_rows(table)
+        rows[row].update(changes)
+        self.write_rows(table, rows)
+
+    def problems(self) -> list[str]:
+        from validation.run import validate
+        return [p.plain() for p in validate(self.root)]
+
+
+def copy_package(dest: Path) -> Package:
+    for name in ("datapackage.json",):
+        shutil.copy2(ROOT / name, dest / name)
+    for folder in ("data", "sources"):
+        shutil.copytree(ROOT / folder, dest / folder)
+    return Package(dest)
+
+
+@pytest.fixture
+def package(tmp_path) -> Package:
+    """The real package with its topic tables replaced by a few known-good rows."""
+    pkg = copy_package(tmp_path)
+    from scripts.metadata import topic_tables
+    for t in topic_tables():
+        pkg.write_rows(t.name, [])
+    pkg.write_rows("subsidies", GOOD_SUBSIDIES)
+    pkg.write_rows("coverage_exclusions", [])
+    return pkg
+
+
+@pytest.fixture
+def real_package(tmp_path) -> Package:
+    """An unmodified copy of the real package."""
+    return copy_package(tmp_path)

@@ -1,0 +1,60 @@
+"""Field types and constraints from datapackage.json, checked through pandera."""
+import pandas as pd
+
+from scripts.metadata import table
+from validation.schema import pandera_schema
+
+S = "data/subsidies.csv"
+
+
+def test_good_rows_are_valid(package):
+    assert package.problems() == []
+
+
+def test_pandera_fixes_optional_integers_and_dates():
+    schema = pandera_schema(table("subsidies"))
+    assert str(schema.columns["first_year"].dtype) == "Int64"
+    assert str(schema.columns["as_of"].dtype) == "datetime64[ns]"
+    assert str(schema.columns["value"].dtype) == "Float64"
+
+
+def test_wrong_type_integer(package):
+    package.edit("subsidies", 0, year="twenty")
+    assert package.problems() == [f"{S}:2:3: year: 'twenty' is not an integer"]
+
+
+def test_wrong_type_number(package):
+    package.edit("subsidies", 1, value="1,275万")
+    assert f"{S}:3:12: value: '1,275万' is not a number" in package.problems()
+
+
+def test_wrong_date(package):
+    package.edit("subsidies", 0, as_of="2020-13-01")
+    assert package.problems() == [f"{S}:2:6: as_of: '2020-13-01' is not a date in YYYY-MM-DD form"]
+
+
+def test_out_of_range(package):
+    package.edit("subsidies", 0, year="1900")
+    assert package.problems() == [f"{S}:2:3: year: 1900 is out of range (minimum 1949, maximum 2100)"]
+
+
+def test_unknown_code(package):
+    package.edit("subsidies", 2, programme="poverty_aid")
+    assert package.problems() == [
+        f"{S}:4:9: programme: 'poverty_aid' is not in the code list (see datapackage.json enum / docs/data-dictionary.md)"]
+
+
+def test_required_empty(package):
+    package.edit("subsidies", 0, kind="")
+    assert package.problems() == [f"{S}:2:7: kind: is required but empty"]
+
+
+def test_pattern(package):
+    package.edit("subsidies", 0, region_code="36110")
+    problems = package.problems()
+    assert f"{S}:2:2: region_code: '36110' does not match the pattern ^[0-9]{{6}}$" in problems
+
+
+def test_optional_integer_may_be_empty_but_not_fractional(package):
+    package.edit("subsidies", 0, first_year="2019.5", period="multi_year")
+    assert f"{S}:2:4: first_year: '2019.5' is not an integer" in package.problems()
