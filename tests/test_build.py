@@ -1,0 +1,64 @@
+"""The DuckDB build: typed tables with comments, views, Parquet, and no row lost or added."""
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from scripts.build import BuildError, build, csv_record_count
+from scripts.metadata import ROOT, tables
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    return build(ROOT, out)
+
+
+def test_row_counts_in_equal_row_counts_out(built):
+    for t in tables():
+        assert built.counts[t.name] == csv_record_count(ROOT / t.path), t.name
+    con = duckdb.connect(str(built.database), read_only=True)
+    for t in tables():
+        assert con.execute(f"SELECT count(*) FROM read_parquet('{built.database.parent}/parquet/{t.name}.parquet')").fetchone()[0] \
+            == built.counts[t.name]
+
+
+def test_types_and_comments_come_from_the_descriptor(built):
+    con = duckdb.connect(str(built.database), read_only=True)
+    cols = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'subsidies'").fetchall())
+    assert cols["year"] == "BIGINT" and cols["as_of"] == "DATE" and cols["value"] == "DOUBLE"
+    comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'subsidies' AND column_name = 'parent_id'").fetchone()[0]
+    assert "never add a part to its total" in comment and "不要与总数相加" in comment
+    assert "observations" in built.views
+
+
+def test_a_record_that_cannot_load_stops_the_build(tmp_path):
+    for name in ("datapackage.json",):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for folder in ("data", "sources", "sql"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    with open(tmp_path / "data" / "regions.csv", "a", encoding="utf-8") as fh:
+        fh.write("999999,某地,Somewhere,county,360000,notayear,,,\n")
+    with pytest.raises(BuildError, match="sql/tables.sql"):
+        build(tmp_path, tmp_path / "build")
+
+
+def test_stale_sql_stops_the_build(tmp_path):
+    shutil.copy2(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    for folder in ("data", "sources", "sql"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "sql" / "tables.sql").write_text("-- edited by hand\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="out of date"):
+        build(tmp_path, tmp_path / "build")
+
+
+def test_sql_runs_unchanged_in_the_duckdb_cli(tmp_path):
+    exe = shutil.which("duckdb", path=str(Path(__import__("sys").executable).parent)) or shutil.which("duckdb")
+    if exe is None:
+        pytest.skip("duckdb CLI (pip package duckdb-cli) not installed")
+    proc = subprocess.run([exe, str(tmp_path / "cli.duckdb"), "-csv", "-c", ".read sql/tables.sql", "-c", ".read sql/views.sql",
+                           "-c", "SELECT count(*) AS n FROM regions"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == str(csv_record_count(ROOT / "data" / "regions.csv"))
