@@ -40,6 +40,22 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_coverage(args) -> int:
+    import pandas as pd
+
+    from validation.report import render
+    from validation.run import coverage_report
+    results, problems = coverage_report(args.root)
+    table = pd.DataFrame([c.counts() for c in results])
+    if not table.empty:
+        table.loc[len(table)] = ["all"] + table.iloc[:, 1:].sum().tolist()
+    print(table.to_string(index=False))
+    ledger = [p for p in problems if "ledger" in p.message or "unaccounted" in p.message]
+    if args.verbose and ledger:
+        print(render(ledger, args.github))
+    return 1 if any(c.unaccounted or c.stale or c.redundant for c in results) else 0
+
+
 def cmd_generate(args) -> int:
     from . import ddl, dictionary
     outputs = {"sql/tables.sql": ddl.render(args.root), "docs/data-dictionary.md": dictionary.render(args.root)}
@@ -62,6 +78,10 @@ def parser() -> argparse.ArgumentParser:
     g = sub.add_parser("generate", help="regenerate sql/tables.sql and docs/data-dictionary.md from datapackage.json")
     g.add_argument("--root", type=Path, default=ROOT)
     g.set_defaults(func=cmd_generate)
+    cv = sub.add_parser("coverage", help="per source: numeric expressions found, curated, excluded, unaccounted")
+    _validate_args(cv)
+    cv.add_argument("--verbose", "-v", action="store_true", help="also list each unaccounted expression and stale ledger entry")
+    cv.set_defaults(func=cmd_coverage)
     q = sub.add_parser("query", help="run SQL against the built database")
     query.add_arguments(q)
     q.set_defaults(func=query.run)

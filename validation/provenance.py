@@ -20,7 +20,7 @@ from .report import Problem
 
 
 def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple[dict[str, str], list[Problem]]:
-    """Normalised text of every archived source; a missing or edited file is an error."""
+    """Text of every archived source; a missing or edited file is an error."""
     texts, problems = {}, []
     for i, r in sources.iterrows():
         if pd.isna(r.get("path")) or pd.isna(r.get("id")):
@@ -35,7 +35,7 @@ def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple
             problems.append(Problem("data/sources.csv", line_of(i), column_of("sha256"),
                                     f"sha256: {r['path']} has sha256 {digest}, not the recorded one: archived sources must never be edited"))
         try:
-            texts[r["id"]] = numbers.normalise(data.decode("utf-8"))
+            texts[r["id"]] = data.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem(r["path"], 1, 1, "archived source is not valid UTF-8"))
     return texts, problems
@@ -49,7 +49,8 @@ def _decimal(raw) -> Decimal | None:
 
 
 def check_row(r: dict, raw: dict, text: str | None) -> list[tuple[str, str]]:
-    """(field, message) problems of one topic row (None for empty cells) against its source text."""
+    """(field, message) problems of one topic row (None for empty cells) against its
+    normalised source text."""
     out = []
     if text is None:
         return out

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import descriptor, keys, provenance, rows, schema
+from . import coverage, descriptor, keys, provenance, rows, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
+
+LEDGER = "coverage_exclusions"
 
 
 @dataclass
@@ -29,12 +32,22 @@ class Loaded:
         return Problem(self.table.path, self.csv.line_of(row), self.column_of(name), message, severity)
 
 
+@dataclass
+class State:
+    """Everything read from a package, shared by the checks."""
+    root: Path
+    tables: dict[str, Loaded]
+    sources: dict[str, str]          # source id -> original text
+    source_paths: dict[str, str]
+
+
 def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
-    data = (root / table.path).read_bytes() if (root / table.path).is_file() else b""
+    data = (root / table.path).read_bytes()
     text = read_csv_text(table.path, data, table.field_names)
     header = text.header or table.field_names
     frame, type_errors = schema.typed_frame(table, header, text.rows)
     raw = pd.DataFrame([r[:len(header)] + [""] * (len(header) - len(r)) for r in text.rows], columns=header, dtype="string")
+    raw = raw.replace({mv: pd.NA for mv in table.missing_values})
     loaded = Loaded(table, text, frame, raw)
     problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
     bad_cells = {(i, name) for i, name, _ in type_errors}
@@ -47,28 +60,37 @@ def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
-def validate(root: Path = ROOT) -> list[Problem]:
+def load(root: Path) -> tuple[State | None, list[Problem]]:
     desc, problems = descriptor.load(root)
     if desc is None or any("not a valid Frictionless" in p.message for p in problems):
-        return sorted(problems)   # table checks need a valid descriptor: fix it first
-    tables = [Table(r, root) for r in desc.get("resources", []) if isinstance(r.get("schema"), dict) and "path" in r]
+        return None, problems   # table checks need a valid descriptor: fix it first
     loaded: dict[str, Loaded] = {}
-    for table in tables:
-        if not (root / table.path).is_file():
-            continue   # reported by descriptor.path_problems
-        loaded[table.name], found = load_table(table, root)
-        problems += found
-    frames = {name: lt.frame for name, lt in loaded.items()}
-    for lt in loaded.values():
-        problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
-    texts = {}
+    for res in desc.get("resources", []):
+        table = Table(res, root)
+        if isinstance(res.get("path"), str) and (root / table.path).is_file() and table.path.startswith("data/"):
+            loaded[table.name], found = load_table(table, root)
+            problems += found
+    texts, paths = {}, {}
     if "sources" in loaded:
         src = loaded["sources"]
         texts, found = provenance.load_sources(root, src.frame, src.csv.line_of, src.column_of)
         problems += found
-    for lt in loaded.values():
+        paths = {r["id"]: r["path"] for r in rows.records(src.frame) if r["id"] in texts}
+    return State(root, loaded, texts, paths), problems
+
+
+def validate(root: Path = ROOT) -> list[Problem]:
+    state, problems = load(root)
+    if state is None:
+        return sorted(problems)
+    frames = {name: lt.frame for name, lt in state.tables.items()}
+    for lt in state.tables.values():
+        problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
+    normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
+    for lt in state.tables.values():
         if lt.table.is_topic:
-            problems += _topic_problems(lt, texts)
+            problems += _topic_problems(lt, normalised)
+    problems += _coverage_problems(state)[1]
     return sorted(set(problems))
 
 
@@ -81,3 +103,37 @@ def _topic_problems(lt: Loaded, texts: dict[str, str]) -> list[Problem]:
         for name, msg in provenance.check_row(r, raw, texts.get(r["source_id"])):
             out.append(lt.problem(i, name, msg))
     return out
+
+
+def _coverage_problems(state: State) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
+    topic_rows: dict[str, list[dict]] = {}
+    for lt in state.tables.values():
+        if lt.table.is_topic and "source_id" in lt.frame.columns:
+            for r in rows.records(lt.raw):
+                topic_rows.setdefault(r["source_id"], []).append(r)
+    ledger_table = state.tables.get(LEDGER)
+    ledger: dict[str, list[tuple[int, dict]]] = {}
+    if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
+        for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
+            r["text"] = ledger_table.raw.at[i, "text"]   # verbatim, line breaks and spaces kept
+            ledger.setdefault(r["source_id"], []).append((i, r))
+    results, problems = [], []
+    for sid, text in state.sources.items():
+        cov = coverage.cover(sid, state.source_paths[sid], text, topic_rows.get(sid, []), ledger.get(sid, []))
+        results.append(cov)
+        for c in cov.unaccounted:
+            line, col = coverage.line_col(text, c.offset)
+            problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
+                                    f"hint {c.hint}): curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
+        for i, msg in cov.stale + cov.redundant:
+            problems.append(ledger_table.problem(i, "char_offset", msg))
+    return results, problems
+
+
+def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
+    """Per-source coverage for the `coverage` subcommand, with the problems found reading."""
+    state, problems = load(root)
+    if state is None:
+        return [], problems
+    results, found = _coverage_problems(state)
+    return results, problems + found
