@@ -1,0 +1,61 @@
+"""The coverage ledger: no figure in a source is silently skipped."""
+from validation.coverage import cover, figure_span, normalised_map
+
+SHANGRAO = "sources/000_db9a4433567e169a.txt"
+
+
+def test_real_package_accounts_for_every_expression(real_package):
+    assert real_package.problems(keep_ledger=True) == []
+
+
+def test_removing_a_curated_row_leaves_its_figure_unaccounted(real_package):
+    rows = [r for r in real_package.read_rows("enrollment") if r["id"] != "shangrao2020-enr-003"]
+    real_package.write_rows("enrollment", rows)
+    # 6085人 is printed at offset 431 of the Shangrao text: line 8, column 207
+    assert real_package.problems(keep_ledger=True) == [
+        f"{SHANGRAO}:8:207: unaccounted numeric expression '6085人' (offset 431, hint figure): "
+        "curate it as a row or list it in data/coverage_exclusions.csv with a reason"]
+
+
+def test_removing_a_ledger_entry_leaves_its_expression_unaccounted(real_package):
+    rows = real_package.read_rows("coverage_exclusions")
+    assert rows[0]["char_offset"] == "37" and rows[0]["text"] == "2020年11月13日"
+    real_package.write_rows("coverage_exclusions", rows[1:])
+    assert real_package.problems(keep_ledger=True) == [
+        f"{SHANGRAO}:4:2: unaccounted numeric expression '2020年11月13日' (offset 37, hint date): "
+        "curate it as a row or list it in data/coverage_exclusions.csv with a reason"]
+
+
+def test_stale_ledger_entry(real_package):
+    rows = real_package.read_rows("coverage_exclusions")
+    rows[0]["char_offset"] = "38"
+    real_package.write_rows("coverage_exclusions", rows)
+    problems = real_package.problems(keep_ledger=True)
+    assert "data/coverage_exclusions.csv:2:2: stale ledger entry: shangrao2020 has no numeric expression " \
+           "'2020年11月13日' at offset 38; the text there is now '020年11月13日）\\n'" in problems
+    assert f"{SHANGRAO}:4:2: unaccounted numeric expression '2020年11月13日' (offset 37, hint date): " \
+           "curate it as a row or list it in data/coverage_exclusions.csv with a reason" in problems
+
+
+def test_ledger_entry_for_a_curated_figure_is_redundant(real_package):
+    rows = real_package.read_rows("coverage_exclusions")
+    rows.insert(8, dict(source_id="shangrao2020", char_offset="431", text="6085人", reason="vague"))
+    real_package.write_rows("coverage_exclusions", rows)
+    assert real_package.problems(keep_ledger=True) == [
+        "data/coverage_exclusions.csv:10:2: ledger entry '6085人' at offset 431 is also a curated row's printed figure; "
+        "remove it from the ledger"]
+
+
+def test_figure_span_maps_back_through_removed_whitespace():
+    text = "初中三年巩固率分别为9\n8、86%、9\n8、81%"
+    norm, origin = normalised_map(text)
+    start, end = figure_span(norm, origin, "巩固率分别为98、86%", "98、86%")
+    assert text[start:end] == "9\n8、86%"
+
+
+def test_cover_counts_on_a_small_text():
+    text = "共资助学生220051人次，发放资助金12751.098万元。"
+    rows = [dict(quote="共资助学生220051人次", printed="220051人次")]
+    ledger = [(0, dict(char_offset=19, text="12751.098万元"))]
+    cov = cover("x", "x.txt", text, rows, ledger)
+    assert cov.counts() == {"source": "x", "found": 2, "curated": 1, "excluded": 1, "unaccounted": 0}
