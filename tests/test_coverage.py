@@ -32,7 +32,7 @@ def test_stale_ledger_entry(real_package):
     real_package.write_rows("coverage_exclusions", rows)
     problems = real_package.problems(keep_ledger=True)
     assert "data/coverage_exclusions.csv:2:2: stale ledger entry: shangrao2020 has no numeric expression " \
-           "'2020年11月13日' at offset 38; the text there is now '020年11月13日）\\n'" in problems
+           "'2020年11月13日' at offset 38; the text there is now '020年11月13日）\\n'; re-run candidates and update the entry" in problems
     assert f"{SHANGRAO}:4:2: unaccounted numeric expression '2020年11月13日' (offset 37, hint date): " \
            "curate it as a row or list it in data/coverage_exclusions.csv with a reason" in problems
 
