@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from scripts import numbers
+from scripts.frames import typed_frame
 from scripts.metadata import ROOT, Table
 
 from . import coverage, descriptor, keys, provenance, rows, schema
@@ -45,7 +46,7 @@ def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     data = (root / table.path).read_bytes()
     text = read_csv_text(table.path, data, table.field_names)
     header = text.header or table.field_names
-    frame, type_errors = schema.typed_frame(table, header, text.rows)
+    frame, type_errors = typed_frame(table, header, text.rows)
     raw = pd.DataFrame([r[:len(header)] + [""] * (len(header) - len(r)) for r in text.rows], columns=header, dtype="string")
     raw = raw.replace({mv: pd.NA for mv in table.missing_values})
     loaded = Loaded(table, text, frame, raw)

@@ -4,8 +4,8 @@
 in one place: optional integers become nullable `Int64` (plain int64 cannot hold a missing
 value), dates are parsed and checked (it leaves them as strings), numbers are nullable
 `Float64`, and code lists are checked on strings rather than coerced into categoricals.
-Values are converted to their types here first, so a cell that is not of its type gets a
-message naming the type instead of a pandas traceback.
+Values are converted to their types first (scripts/frames.py, shared with the pandas loader),
+so a cell that is not of its type gets a message naming the type instead of a traceback.
 """
 from __future__ import annotations
 
@@ -16,12 +16,8 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 from pandera.io.pandas_io import from_frictionless_schema
 
+from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import Table
-
-from .report import Problem
-
-PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
-                 "date": "datetime64[ns]", "boolean": "boolean"}
 
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
@@ -32,46 +28,6 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
     updates = {f["name"]: {"dtype": PANDAS_DTYPES[f.get("type", "string")], "coerce": False}
                for f in table.fields}
     return pa.DataFrameSchema(schema.update_columns(updates).columns, coerce=False)
-
-
-def _to_integer(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    num = pd.to_numeric(raw, errors="coerce")
-    bad = raw.notna() & (num.isna() | (num != num.round()))
-    return num.where(~bad).astype("Int64"), bad
-
-
-def _to_number(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    num = pd.to_numeric(raw, errors="coerce")
-    bad = raw.notna() & num.isna()
-    return num.astype("Float64"), bad
-
-
-def _to_date(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    dates = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
-    bad = raw.notna() & dates.isna()
-    return dates.astype("datetime64[ns]"), bad
-
-
-CONVERTERS = {"integer": (_to_integer, "an integer"), "number": (_to_number, "a number"),
-              "date": (_to_date, "a date in YYYY-MM-DD form")}
-
-
-def typed_frame(table: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.DataFrame, list[tuple[int, str, str]]]:
-    """Strings -> typed frame; returns the frame and (row, field, message) for cells not of their type."""
-    width = len(header)
-    frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], columns=header, dtype="string")
-    frame = frame.replace({mv: pd.NA for mv in table.missing_values})
-    errors = []
-    for f in table.fields:
-        name = f["name"]
-        if name not in frame.columns or f.get("type", "string") not in CONVERTERS:
-            continue
-        convert, what = CONVERTERS[f["type"]]
-        raw = frame[name]
-        frame[name], bad = convert(raw)
-        for i in bad[bad].index:
-            errors.append((i, name, f"{name}: {raw[i]!r} is not {what}"))
-    return frame, errors
 
 
 def _describe(check: str, field: dict) -> str:
