@@ -66,7 +66,7 @@ def cmd_generate(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from . import candidates, query
+    from . import candidates, diff, query
     p = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND")
     v = sub.add_parser("validate", help="check the whole package; errors as path:line:column: message")
@@ -85,6 +85,9 @@ def parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run SQL against the built database")
     query.add_arguments(q)
     q.set_defaults(func=query.run)
+    d = sub.add_parser("diff", help="rows added, removed and changed per table since a git revision, as Markdown")
+    diff.add_arguments(d)
+    d.set_defaults(func=diff.run)
     c = sub.add_parser("candidates", help="list every numeric expression in a source text")
     candidates.add_arguments(c)
     c.set_defaults(func=candidates.run)
@@ -97,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:   # output piped into `head` and closed early
+        return 0
     except Exception as exc:   # a traceback is a bug; still say what happened and where
         print(f"internal error ({type(exc).__name__}): {exc}. Please report this with the command you ran.", file=sys.stderr)
         return 3

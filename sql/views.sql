@@ -1,7 +1,11 @@
 -- Analysis views over the topic tables. Portable DuckDB SQL: run at the repository root after
--- sql/tables.sql, from Python (`python -m scripts build`) or the DuckDB CLI.
+-- sql/tables.sql, from Python (`python -m scripts build`) or the DuckDB CLI:
+--   duckdb build/education.duckdb            (views are already in the built database)
+--   duckdb -c ".read sql/tables.sql" -c ".read sql/views.sql" -c "FROM region_year_panel"
+-- Rules shared by the views: rows with parent_id are parts of another row and are never added
+-- to it; targets and standards are never mixed with actuals; derived numbers are flagged.
 
--- Every curated figure in one long view, whatever table holds it; columns a table lacks
+-- Every curated figure in one long view, whatever table holds it. Columns a table lacks
 -- (programme, channel, project_name, ...) are NULL.
 CREATE OR REPLACE VIEW observations AS
 SELECT 'enrollment' AS table_name, * FROM enrollment
@@ -9,3 +13,156 @@ UNION ALL BY NAME SELECT 'subsidies' AS table_name, * FROM subsidies
 UNION ALL BY NAME SELECT 'teacher_hiring' AS table_name, * FROM teacher_hiring
 UNION ALL BY NAME SELECT 'construction_projects' AS table_name, * FROM construction_projects
 UNION ALL BY NAME SELECT 'finance' AS table_name, * FROM finance;
+
+-- Each region code with the code that now covers it: a county that became a district
+-- (361121 上饶县 -> 361104 广信区 in 2019) maps to its successor, so series join across years.
+CREATE OR REPLACE VIEW region_lineage AS
+WITH RECURSIVE chain(code, current_code, depth) AS (
+    SELECT code, code, 0 FROM regions
+    UNION ALL
+    SELECT chain.code, r.successor_code, chain.depth + 1
+    FROM chain JOIN regions r ON r.code = chain.current_code
+    WHERE r.successor_code IS NOT NULL AND chain.depth < 10
+)
+SELECT c.code, c.current_code, cur.name_zh AS current_name_zh, cur.name_en AS current_name_en
+FROM chain c JOIN regions cur ON cur.code = c.current_code
+QUALIFY c.depth = max(c.depth) OVER (PARTITION BY c.code);
+
+-- Headline figures as long facts, one per region, year and measure. Only actuals; a part is
+-- left out when its total is an actual (it is already inside that total) but kept when its
+-- total is a target (seven schools under construction out of twenty planned); only periods
+-- within one calendar year (multi-year, school-year and cumulative-since-unknown figures are
+-- left out). Recipients are taken only from all-programme totals: a student may receive
+-- several kinds of aid, so recipients of different programmes do not add up; yuan do.
+-- A named project row counts as one project.
+CREATE OR REPLACE VIEW headline_facts AS
+WITH tagged AS (
+    SELECT o.*,
+        CASE
+            WHEN o.table_name = 'enrollment' AND o.indicator = 'students' AND o.unit = 'person' AND o.population = 'all'
+                THEN 'students_' || o.school_level
+            WHEN o.table_name = 'subsidies' AND o.indicator = 'recipients' AND o.programme = 'all_programmes'
+                THEN 'aid_recipients_' || o.unit
+            WHEN o.table_name = 'subsidies' AND o.indicator = 'amount' AND o.unit = 'yuan' THEN 'aid_yuan'
+            WHEN o.table_name = 'teacher_hiring' AND o.indicator = 'hired' AND o.unit = 'person' THEN 'teachers_hired'
+            WHEN o.table_name = 'construction_projects' AND o.indicator = 'places' AND o.unit = 'place' THEN 'places_added'
+            WHEN o.table_name = 'construction_projects' AND o.indicator IN ('project', 'projects', 'schools')
+                 AND o.status IN ('tendering', 'under_construction', 'fitting_out', 'partly_in_use', 'completed')
+                THEN 'projects_' || o.status
+            WHEN o.table_name = 'finance' AND o.indicator = 'education_expenditure' AND o.unit = 'yuan'
+                THEN 'education_expenditure_yuan'
+        END AS measure
+    FROM observations o
+    LEFT JOIN observations parent ON parent.id = o.parent_id
+    WHERE o.kind = 'actual' AND (o.parent_id IS NULL OR parent.kind <> 'actual')
+      AND o.period IN ('year', 'first_half', 'spring_term', 'autumn_term', 'to_date', 'point_in_time')
+)
+SELECT region_code, year, measure,
+       sum(coalesce(value, 1)) AS value,
+       count(*) AS n_rows,
+       string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS sources,
+       string_agg(id, ',' ORDER BY id) AS row_ids
+FROM tagged
+WHERE measure IS NOT NULL
+GROUP BY region_code, year, measure;
+
+-- Facts a prefecture does not report itself, rolled up from its counties, county-level cities
+-- and districts. A prefecture's own figure always wins: children are added only for a measure
+-- and year it has no row for, so nothing it reports is counted twice. Rolled-up facts say
+-- basis = 'rollup' and list the child codes in rolled_up_from: they cover only the children
+-- the package has data for, not necessarily the whole prefecture.
+CREATE OR REPLACE VIEW headline_facts_with_rollups AS
+WITH rolled AS (
+    SELECT r.parent_code AS region_code, f.year, f.measure, sum(f.value) AS value, sum(f.n_rows) AS n_rows,
+           string_agg(DISTINCT f.sources, ',') AS sources, string_agg(f.row_ids, ',') AS row_ids,
+           string_agg(DISTINCT f.region_code, ',') AS rolled_up_from
+    FROM headline_facts f
+    JOIN regions r ON r.code = f.region_code
+    JOIN regions parent ON parent.code = r.parent_code
+    WHERE parent.level = 'prefecture' AND r.level IN ('county', 'county_city', 'district')
+    GROUP BY r.parent_code, f.year, f.measure
+)
+SELECT region_code, year, measure, value, n_rows, sources, row_ids, 'reported' AS basis, NULL AS rolled_up_from
+FROM headline_facts
+UNION ALL
+SELECT rolled.region_code, rolled.year, rolled.measure, rolled.value, rolled.n_rows, rolled.sources, rolled.row_ids,
+       'rollup' AS basis, rolled.rolled_up_from
+FROM rolled
+WHERE NOT EXISTS (SELECT 1 FROM headline_facts f
+                  WHERE f.region_code = rolled.region_code AND f.year = rolled.year AND f.measure = rolled.measure);
+
+-- One row per region and year, headline figures side by side, with the sources they came from.
+CREATE OR REPLACE VIEW region_year_panel AS
+SELECT f.region_code, g.name_zh, g.name_en, g.level, l.current_code, f.year,
+    sum(value) FILTER (WHERE measure = 'students_all') AS students_all_levels,
+    sum(value) FILTER (WHERE measure = 'students_preschool') AS students_preschool,
+    sum(value) FILTER (WHERE measure = 'students_primary') AS students_primary,
+    sum(value) FILTER (WHERE measure = 'students_junior_secondary') AS students_junior_secondary,
+    sum(value) FILTER (WHERE measure IN ('students_senior_secondary', 'students_general_senior_secondary',
+                                         'students_secondary_vocational')) AS students_senior_secondary,
+    sum(value) FILTER (WHERE measure = 'aid_recipients_person') AS aid_recipients_persons,
+    sum(value) FILTER (WHERE measure = 'aid_recipients_person_time') AS aid_recipients_person_times,
+    sum(value) FILTER (WHERE measure = 'aid_yuan') AS aid_yuan,
+    sum(value) FILTER (WHERE measure = 'teachers_hired') AS teachers_hired,
+    sum(value) FILTER (WHERE measure = 'places_added') AS places_added,
+    sum(value) FILTER (WHERE measure = 'projects_tendering') AS projects_tendering,
+    sum(value) FILTER (WHERE measure IN ('projects_under_construction', 'projects_fitting_out')) AS projects_under_construction,
+    sum(value) FILTER (WHERE measure IN ('projects_partly_in_use', 'projects_completed')) AS projects_in_use,
+    sum(value) FILTER (WHERE measure = 'education_expenditure_yuan') AS education_expenditure_yuan,
+    string_agg(DISTINCT rolled_up_from, ',') AS rolled_up_from,
+    string_agg(DISTINCT sources, ',') AS sources
+FROM headline_facts_with_rollups f
+JOIN regions g ON g.code = f.region_code
+JOIN region_lineage l ON l.code = f.region_code
+GROUP BY ALL;
+
+-- Yuan per recipient by programme: an amount row paired with the recipients row that shares
+-- its source, region, year, period, programme, level and population. Recipients counted in
+-- person-times give yuan per person-time; the unit column says which.
+CREATE OR REPLACE VIEW aid_per_recipient AS
+SELECT a.source_id, a.region_code, a.year, a.period, a.programme, a.school_level, a.population,
+       a.value AS amount_yuan, r.value AS recipients, r.unit AS recipient_unit,
+       a.value / r.value AS yuan_per_recipient, a.id AS amount_id, r.id AS recipients_id,
+       a.parent_id IS NOT NULL AS is_part
+FROM subsidies a
+JOIN subsidies r
+  ON r.source_id = a.source_id AND r.region_code = a.region_code AND r.year = a.year
+ AND r.period = a.period AND r.programme = a.programme AND r.school_level = a.school_level
+ AND r.population = a.population AND r.kind = a.kind
+WHERE a.kind = 'actual' AND a.indicator = 'amount' AND a.unit = 'yuan'
+  AND r.indicator = 'recipients' AND r.unit IN ('person', 'person_time') AND r.value > 0;
+
+-- Teachers hired against the plan, by channel: a planned (target) row and a hired (actual) row
+-- of the same source, region, year, channel, level and population.
+CREATE OR REPLACE VIEW hiring_fill_rate AS
+SELECT p.source_id, p.region_code, p.year, p.channel, p.school_level, p.population,
+       p.value AS planned, h.value AS hired, round(100 * h.value / p.value, 2) AS fill_rate_percent,
+       p.id AS planned_id, h.id AS hired_id
+FROM teacher_hiring p
+JOIN teacher_hiring h
+  ON h.source_id = p.source_id AND h.region_code = p.region_code AND h.year = p.year
+ AND h.channel = p.channel AND h.school_level = p.school_level AND h.population = p.population
+WHERE p.indicator = 'planned' AND p.kind = 'target' AND h.indicator = 'hired' AND h.kind = 'actual'
+  AND p.value > 0;
+
+-- Per-student spending and public-funds norms by school level across regions; actuals and
+-- standards stay in separate columns.
+CREATE OR REPLACE VIEW per_student_funding AS
+SELECT f.region_code, g.name_en, f.year, f.indicator, f.school_level,
+       max(f.value) FILTER (WHERE f.kind = 'actual') AS actual_yuan,
+       max(f.value) FILTER (WHERE f.kind = 'standard') AS standard_yuan,
+       string_agg(f.id, ',' ORDER BY f.id) AS row_ids
+FROM finance f JOIN regions g ON g.code = f.region_code
+WHERE f.indicator IN ('per_student_expenditure', 'per_student_public_funds') AND f.unit = 'yuan'
+GROUP BY ALL;
+
+-- Previous-year values implied by a reported value and its growth rate (同比增长 r%):
+-- previous = value / (1 + r / 100). Derived, never reported: kept in their own view with
+-- the ids they come from, and value_kind = 'derived'.
+CREATE OR REPLACE VIEW growth_implied_previous AS
+SELECT o.table_name, b.region_code, b.year - 1 AS year, b.indicator, b.school_level, b.population, b.unit,
+       round(b.value / (1 + o.value / 100), 2) AS value, 'derived' AS value_kind,
+       o.value AS growth_percent, b.id AS base_id, o.id AS growth_id
+FROM observations o
+JOIN observations b ON b.id = o.base_id
+WHERE o.indicator = 'growth_rate' AND o.unit = 'percent' AND b.period = 'year' AND b.kind = 'actual';
