@@ -9,9 +9,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import json
+
 import duckdb
 
-from . import ddl
+from . import charts, ddl, release
 from .metadata import ROOT, tables
 
 BUILD_DIR = "build"
@@ -28,12 +30,16 @@ class Summary:
     database: Path
     counts: dict[str, int]
     views: list[str]
+    archive: Path
+    charts: list[Path]
 
     def text(self) -> str:
         lines = [f"built {self.database} with {len(self.counts)} tables and {len(self.views)} views:"]
         lines += [f"  {name:<24}{n:>7} rows" for name, n in self.counts.items()]
         lines.append(f"  views: {', '.join(self.views)}")
-        lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table>.parquet")
+        lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table>.parquet (schema from datapackage.json in the file metadata)")
+        lines.append(f"  package zip: {self.archive}")
+        lines.append(f"  charts: {', '.join(str(c) for c in self.charts)}")
         return "\n".join(lines)
 
 
@@ -50,8 +56,11 @@ def check_sql_is_current(root: Path) -> None:
         raise BuildError("sql/tables.sql is out of date with datapackage.json; run `python -m scripts generate`")
 
 
-def build(root: Path = ROOT, out_dir: Path | None = None) -> Summary:
+def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | None = None) -> Summary:
+    """Build everything into out_dir (default build/); charts go to docs/charts/ for the real
+    build and beside the database when out_dir is given (tests)."""
     check_sql_is_current(root)
+    charts_dir = charts_dir or (out_dir / "charts" if out_dir else root / "docs" / "charts")
     out_dir = out_dir or root / BUILD_DIR
     (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
     db_path = out_dir / DATABASE
@@ -75,9 +84,12 @@ def build(root: Path = ROOT, out_dir: Path | None = None) -> Summary:
         if n != expected:
             raise BuildError(f"{t.path}: {expected} records in the CSV but {n} rows in table {t.name}")
         counts[t.name] = n
-        con.execute(f"COPY {t.name} TO '{out_dir / 'parquet' / (t.name + '.parquet')}' (FORMAT parquet)")
+        schema = json.dumps(t.schema, ensure_ascii=False).replace("'", "''")
+        con.execute(f"COPY {t.name} TO '{out_dir / 'parquet' / (t.name + '.parquet')}' "
+                    f"(FORMAT parquet, KV_METADATA {{frictionless_schema: '{schema}'}})")
     views = [r[0] for r in con.execute(
         "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]
     con.close()
     os.replace(tmp, db_path)
-    return Summary(db_path, counts, views)
+    drawn = charts.draw_all(db_path, charts_dir)
+    return Summary(db_path, counts, views, release.package_zip(root, out_dir), drawn)

@@ -62,3 +62,24 @@ def test_sql_runs_unchanged_in_the_duckdb_cli(tmp_path):
                            "-c", "SELECT count(*) AS n FROM regions"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == str(csv_record_count(ROOT / "data" / "regions.csv"))
+
+
+def test_release_artifacts(built):
+    import json
+    import zipfile
+    names = zipfile.ZipFile(built.archive).namelist()
+    assert "china-local-education-statistics/datapackage.json" in names
+    assert "china-local-education-statistics/sources/000_db9a4433567e169a.txt" in names
+    con = duckdb.connect()
+    meta = dict(con.execute(f"SELECT decode(key), decode(value) FROM parquet_kv_metadata("
+                            f"'{built.database.parent}/parquet/subsidies.parquet')").fetchall())
+    schema = json.loads(meta["frictionless_schema"])
+    assert [f["name"] for f in schema["fields"]][:3] == ["id", "region_code", "year"]
+
+
+def test_charts_are_drawn_with_readable_labels(built):
+    names = sorted(p.name for p in built.charts)
+    assert names == ["aid_per_recipient.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg",
+                     "shuangfeng_loans.svg"]
+    text = next(p for p in built.charts if p.name == "hiring_plan_vs_actual.svg").read_text(encoding="utf-8")
+    assert "Teacher hiring: plan versus actual, by channel" in text
