@@ -12,17 +12,23 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", type=Path, default=ROOT, help="package root (default: this repository)")
     p.add_argument("--github", action="store_true", default=None,
                    help="print errors as GitHub Actions annotations (default when GITHUB_ACTIONS=true)")
+    p.add_argument("--strict", action="store_true", help="plausibility warnings fail too")
 
 
 def cmd_validate(args) -> int:
     from validation.report import render
     from validation.run import validate
     problems = validate(args.root)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity == "error" or args.strict]
+    warnings = [p for p in problems if p.severity == "warning"]
     if problems:
         print(render(problems, args.github))
     files = len({p.path for p in errors})
-    print(f"{len(errors)} error(s) in {files} file(s)" if errors else "valid: no errors", file=sys.stderr if errors else sys.stdout)
+    note = f" and {len(warnings)} plausibility warning(s)" if warnings else ""
+    if errors:
+        print(f"{len(errors)} error(s) in {files} file(s){note}", file=sys.stderr)
+    else:
+        print(f"valid: no errors{note}")
     return 1 if errors else 0
 
 

@@ -1,4 +1,4 @@
-"""Rules within a curated row and between a part and its total, beyond field constraints."""
+"""Rules within one curated row, beyond field constraints."""
 from __future__ import annotations
 
 import pandas as pd
@@ -42,26 +42,3 @@ def check_rows(table: Table, df: pd.DataFrame) -> list[tuple[int, str, str]]:
         return []
     has_project = "project_name" in df.columns
     return [(i, name, msg) for i, r in zip(df.index, records(df)) for name, msg in _row_problems(r, has_project)]
-
-
-def check_parts(table: Table, df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """A part shares its total's unit and never exceeds it; rows do not refer to themselves."""
-    if not {"id", "parent_id", "base_id", "value", "unit"} <= set(df.columns):
-        return []
-    rows = records(df)
-    by_id = {}
-    for r in rows:
-        by_id.setdefault(r["id"], r)
-    out = []
-    for i, r in zip(df.index, rows):
-        for ref in ("parent_id", "base_id"):
-            if r[ref] is not None and r[ref] == r["id"]:
-                out.append((i, ref, f"{ref}: a row cannot refer to itself"))
-        total = by_id.get(r["parent_id"]) if r["parent_id"] != r["id"] else None
-        if total is None:
-            continue
-        if total["unit"] and r["unit"] and total["unit"] != r["unit"]:
-            out.append((i, "unit", f"unit: part is in {r['unit']!r} but its total {r['parent_id']} is in {total['unit']!r}"))
-        elif total["value"] is not None and r["value"] is not None and r["value"] > total["value"] and r["unit"] != "percent":
-            out.append((i, "value", f"value: part {r['value']:g} exceeds its total {r['parent_id']} ({total['value']:g})"))
-    return out

@@ -10,7 +10,7 @@ from scripts import numbers
 from scripts.frames import typed_frame
 from scripts.metadata import ROOT, Table
 
-from . import coverage, descriptor, keys, provenance, rows, schema
+from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 
@@ -40,6 +40,7 @@ class State:
     tables: dict[str, Loaded]
     sources: dict[str, str]          # source id -> original text
     source_paths: dict[str, str]
+    published: dict[str, pd.Timestamp]
 
 
 def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
@@ -58,6 +59,7 @@ def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
             continue   # already reported as a type error, or by the primary-key check
         problems.append(loaded.problem(i, name, msg))
     problems += [loaded.problem(*e) for e in keys.check_primary_key(table, frame, text.line_of)]
+    problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, raw)]
     return loaded, problems
 
 
@@ -71,13 +73,14 @@ def load(root: Path) -> tuple[State | None, list[Problem]]:
         if isinstance(res.get("path"), str) and (root / table.path).is_file() and table.path.startswith("data/"):
             loaded[table.name], found = load_table(table, root)
             problems += found
-    texts, paths = {}, {}
+    texts, paths, published = {}, {}, {}
     if "sources" in loaded:
         src = loaded["sources"]
         texts, found = provenance.load_sources(root, src.frame, src.csv.line_of, src.column_of)
         problems += found
         paths = {r["id"]: r["path"] for r in rows.records(src.frame) if r["id"] in texts}
-    return State(root, loaded, texts, paths), problems
+        published = {r["id"]: r["published"] for r in rows.records(src.frame) if r.get("published") is not None}
+    return State(root, loaded, texts, paths, published), problems
 
 
 def validate(root: Path = ROOT) -> list[Problem]:
@@ -90,14 +93,17 @@ def validate(root: Path = ROOT) -> list[Problem]:
     normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
     for lt in state.tables.values():
         if lt.table.is_topic:
-            problems += _topic_problems(lt, normalised)
+            problems += _topic_problems(lt, normalised, state.published)
     problems += _coverage_problems(state)[1]
     return sorted(set(problems))
 
 
-def _topic_problems(lt: Loaded, texts: dict[str, str]) -> list[Problem]:
-    out = [lt.problem(*e) for e in rows.check_rows(lt.table, lt.frame)]
-    out += [lt.problem(*e) for e in rows.check_parts(lt.table, lt.frame)]
+def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
+    df = lt.frame
+    found = rows.check_rows(lt.table, df) + crossrow.check_parts(df) + crossrow.check_breakdowns(df) \
+        + crossrow.check_plan_pairs(df) + crossrow.check_years_against_sources(df, published)
+    out = [lt.problem(*e) for e in found]
+    out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
     if "source_id" not in lt.frame.columns:
         return out
     for i, r, raw in zip(lt.frame.index, rows.records(lt.frame), rows.records(lt.raw)):
