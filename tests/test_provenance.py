@@ -34,7 +34,10 @@ def test_value_must_equal_parse(package):
 
 def test_forgotten_wan(package):
     package.edit("subsidies", 1, value="12751.098")
-    assert package.problems()[0].startswith(f"{S}:3:12: value: 12751.098 does not equal 127510980")
+    problems = package.problems()
+    assert any(p.startswith(f"{S}:3:12: value: 12751.098 does not equal 127510980") for p in problems)
+    # and the plausibility check warns about 0.06 yuan per person-time
+    assert f"{S}:3:12: warning: value: 0 yuan per recipient is outside 10-100,000: check 万/亿 and the recipients row" in problems
 
 
 def test_person_times_are_not_persons(package):

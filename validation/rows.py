@@ -10,7 +10,8 @@ SPAN_PERIODS = {"multi_year", "school_year"}
 
 def records(df: pd.DataFrame) -> list[dict]:
     """Rows as dicts with None for missing cells, so comparisons never meet pandas.NA."""
-    return df.astype(object).where(df.notna(), None).to_dict("records")
+    cols = list(df.columns)
+    return [dict(zip(cols, row)) for row in df.to_numpy(dtype=object, na_value=None)]
 
 
 def _row_problems(r: dict, has_project: bool) -> list[tuple[str, str]]:

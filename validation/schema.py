@@ -9,7 +9,9 @@ so a cell that is not of its type gets a message naming the type instead of a tr
 """
 from __future__ import annotations
 
+import json
 import warnings
+from functools import lru_cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -22,11 +24,18 @@ from scripts.metadata import Table
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
     """The pandera schema of a resource: frictionless constraints, with the fixes above."""
+    return _schema_from_json(json.dumps(table.schema, sort_keys=True))
+
+
+@lru_cache(maxsize=64)
+def _schema_from_json(text: str) -> pa.DataFrameSchema:
+    """Building a pandera schema is slow; cache it per distinct frictionless schema."""
+    fields = json.loads(text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        schema = from_frictionless_schema(table.schema)
+        schema = from_frictionless_schema(fields)
     updates = {f["name"]: {"dtype": PANDAS_DTYPES[f.get("type", "string")], "coerce": False}
-               for f in table.fields}
+               for f in fields["fields"]}
     return pa.DataFrameSchema(schema.update_columns(updates).columns, coerce=False)
 
 
