@@ -32,8 +32,15 @@ def _to_date(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     return dates.astype("datetime64[ns]"), raw.notna() & dates.isna()
 
 
+def _to_boolean(raw: pd.Series, field: dict) -> tuple[pd.Series, pd.Series]:
+    true = set(field.get("trueValues", ["true", "True", "TRUE", "1"]))
+    false = set(field.get("falseValues", ["false", "False", "FALSE", "0"]))
+    out = raw.map(lambda v: True if v in true else False if v in false else pd.NA, na_action="ignore")
+    return out.astype("boolean"), raw.notna() & ~raw.isin(true | false)
+
+
 CONVERTERS = {"integer": (_to_integer, "an integer"), "number": (_to_number, "a number"),
-              "date": (_to_date, "a date in YYYY-MM-DD form")}
+              "date": (_to_date, "a date in YYYY-MM-DD form"), "boolean": (_to_boolean, "true or false")}
 
 
 def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.DataFrame, list[tuple[int, str, str]]]:
@@ -48,7 +55,7 @@ def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.
             continue
         convert, what = CONVERTERS[f["type"]]
         raw = frame[name]
-        frame[name], bad = convert(raw)
+        frame[name], bad = convert(raw, f) if f["type"] == "boolean" else convert(raw)
         errors += [(i, name, f"{name}: {raw[i]!r} is not {what}") for i in bad[bad].index]
     return frame, errors
 

@@ -24,6 +24,7 @@ field_collector <- function(field) {
     integer = col_integer(),   # our integers are years and character offsets: 32 bits suffice
     number  = col_double(),
     date    = col_date("%Y-%m-%d"),
+    boolean = col_logical(),   # our boolean fields use the literal true/false
     stop(sprintf("field '%s': no R reader for Frictionless type '%s'", field$name, field$type))
   )
 }

@@ -82,13 +82,15 @@ CREATE OR REPLACE TABLE enrollment (
   "quote" VARCHAR NOT NULL,
   "parent_id" VARCHAR,
   "base_id" VARCHAR,
+  "plan_id" VARCHAR,
+  "breakdown_complete" BOOLEAN,
   "repair_rule" VARCHAR,
   "note" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO enrollment SELECT * FROM read_csv('data/enrollment.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'plan_id': 'VARCHAR', 'breakdown_complete': 'BOOLEAN', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE enrollment IS 'Students, schools and enrolment / 学生、学校与入学: Counts of students and schools, enrolment, retention and progression rates, class sizes, graduates and dropouts. 学生与学校数、入学率、巩固率、升学率、班额、毕业生与辍学。';
 COMMENT ON COLUMN enrollment."id" IS 'Row id / 行编号: Stable identifier: <source_id>-<table code>-<three digits>; never reused. 稳定编号：<来源编号>-<表代码>-<三位序号>，不得复用。';
 COMMENT ON COLUMN enrollment."region_code" IS 'Region code / 行政区划代码: GB/T 2260 six-digit code of the region the figure describes (see regions). 数据所描述地区的GB/T 2260六位代码（见regions表）。';
@@ -109,6 +111,8 @@ COMMENT ON COLUMN enrollment."source_id" IS 'Source / 来源: Archived source do
 COMMENT ON COLUMN enrollment."quote" IS 'Quote / 原文引文: Verbatim span of the archived source containing the figure; whitespace is ignored when matching and the span must occur exactly once. 包含该数字的存档原文片段；匹配时忽略空白，且须在原文中唯一出现。';
 COMMENT ON COLUMN enrollment."parent_id" IS 'Part of / 所属总数: Id of the row whose total this row is a part of (e.g. registered-poor recipients inside all recipients): never add a part to its total. 本行为其组成部分的总数行编号（如建档立卡受助人数属于全部受助人数）：不要与总数相加。';
 COMMENT ON COLUMN enrollment."base_id" IS 'Base row / 基数行: For a rate, share or growth figure: id of the row it is relative to, where the package has it. 比率、占比或增速所依据的基数行编号。';
+COMMENT ON COLUMN enrollment."plan_id" IS 'Plan row / 对应计划行: For an actual measured against a target or plan: id of that target row (same region, year, unit and programme or channel); views pair plan and actual through it. 与目标或计划对照的实际数：对应目标行的编号（地区、年份、单位及项目或渠道须一致）。';
+COMMENT ON COLUMN enrollment."breakdown_complete" IS 'Breakdown complete / 分项是否完整: true when the rows whose parent_id points at this row are a complete breakdown of it: validation then requires them to sum to it within the rounding of the printed figures. Empty when the parts are only examples (其中) or do not add up in the source (see note). 指向本行的分项行是否构成完整分解：为true时校验各分项之和在原文数字的舍入范围内等于本行。分项仅为举例或原文本身不相加时为空（见备注）。';
 COMMENT ON COLUMN enrollment."repair_rule" IS 'Repair rule / 修复规则: Documented rule used to repair a damaged printed figure before parsing (see docs/repair-rules.md); empty when the figure parses as printed. 解析受损原文数字时所用的已记录修复规则；原文可直接解析时为空。';
 COMMENT ON COLUMN enrollment."note" IS 'Note / 备注: Curator''s note: judgement calls, doubts, the repair rule applied. 整理者备注：判断依据、存疑之处、所用修复规则。';
 
@@ -133,13 +137,15 @@ CREATE OR REPLACE TABLE subsidies (
   "quote" VARCHAR NOT NULL,
   "parent_id" VARCHAR,
   "base_id" VARCHAR,
+  "plan_id" VARCHAR,
+  "breakdown_complete" BOOLEAN,
   "repair_rule" VARCHAR,
   "note" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO subsidies SELECT * FROM read_csv('data/subsidies.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'programme': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'programme': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'plan_id': 'VARCHAR', 'breakdown_complete': 'BOOLEAN', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE subsidies IS 'Student aid / 学生资助: Student-aid recipients and money by programme; recipients may be persons or person-times (see unit). 按项目的学生资助人数与金额；人数可能为人或人次（见unit）。';
 COMMENT ON COLUMN subsidies."id" IS 'Row id / 行编号: Stable identifier: <source_id>-<table code>-<three digits>; never reused. 稳定编号：<来源编号>-<表代码>-<三位序号>，不得复用。';
 COMMENT ON COLUMN subsidies."region_code" IS 'Region code / 行政区划代码: GB/T 2260 six-digit code of the region the figure describes (see regions). 数据所描述地区的GB/T 2260六位代码（见regions表）。';
@@ -161,6 +167,8 @@ COMMENT ON COLUMN subsidies."source_id" IS 'Source / 来源: Archived source doc
 COMMENT ON COLUMN subsidies."quote" IS 'Quote / 原文引文: Verbatim span of the archived source containing the figure; whitespace is ignored when matching and the span must occur exactly once. 包含该数字的存档原文片段；匹配时忽略空白，且须在原文中唯一出现。';
 COMMENT ON COLUMN subsidies."parent_id" IS 'Part of / 所属总数: Id of the row whose total this row is a part of (e.g. registered-poor recipients inside all recipients): never add a part to its total. 本行为其组成部分的总数行编号（如建档立卡受助人数属于全部受助人数）：不要与总数相加。';
 COMMENT ON COLUMN subsidies."base_id" IS 'Base row / 基数行: For a rate, share or growth figure: id of the row it is relative to, where the package has it. 比率、占比或增速所依据的基数行编号。';
+COMMENT ON COLUMN subsidies."plan_id" IS 'Plan row / 对应计划行: For an actual measured against a target or plan: id of that target row (same region, year, unit and programme or channel); views pair plan and actual through it. 与目标或计划对照的实际数：对应目标行的编号（地区、年份、单位及项目或渠道须一致）。';
+COMMENT ON COLUMN subsidies."breakdown_complete" IS 'Breakdown complete / 分项是否完整: true when the rows whose parent_id points at this row are a complete breakdown of it: validation then requires them to sum to it within the rounding of the printed figures. Empty when the parts are only examples (其中) or do not add up in the source (see note). 指向本行的分项行是否构成完整分解：为true时校验各分项之和在原文数字的舍入范围内等于本行。分项仅为举例或原文本身不相加时为空（见备注）。';
 COMMENT ON COLUMN subsidies."repair_rule" IS 'Repair rule / 修复规则: Documented rule used to repair a damaged printed figure before parsing (see docs/repair-rules.md); empty when the figure parses as printed. 解析受损原文数字时所用的已记录修复规则；原文可直接解析时为空。';
 COMMENT ON COLUMN subsidies."note" IS 'Note / 备注: Curator''s note: judgement calls, doubts, the repair rule applied. 整理者备注：判断依据、存疑之处、所用修复规则。';
 
@@ -185,13 +193,15 @@ CREATE OR REPLACE TABLE teacher_hiring (
   "quote" VARCHAR NOT NULL,
   "parent_id" VARCHAR,
   "base_id" VARCHAR,
+  "plan_id" VARCHAR,
+  "breakdown_complete" BOOLEAN,
   "repair_rule" VARCHAR,
   "note" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO teacher_hiring SELECT * FROM read_csv('data/teacher_hiring.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'channel': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'channel': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'plan_id': 'VARCHAR', 'breakdown_complete': 'BOOLEAN', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE teacher_hiring IS 'Teacher hiring and supply / 教师招聘与补充: Planned and actual teacher hiring by channel, placements, rotation and training figures. 按渠道的教师计划与实际招聘、安置、交流与培训。';
 COMMENT ON COLUMN teacher_hiring."id" IS 'Row id / 行编号: Stable identifier: <source_id>-<table code>-<three digits>; never reused. 稳定编号：<来源编号>-<表代码>-<三位序号>，不得复用。';
 COMMENT ON COLUMN teacher_hiring."region_code" IS 'Region code / 行政区划代码: GB/T 2260 six-digit code of the region the figure describes (see regions). 数据所描述地区的GB/T 2260六位代码（见regions表）。';
@@ -213,6 +223,8 @@ COMMENT ON COLUMN teacher_hiring."source_id" IS 'Source / 来源: Archived sourc
 COMMENT ON COLUMN teacher_hiring."quote" IS 'Quote / 原文引文: Verbatim span of the archived source containing the figure; whitespace is ignored when matching and the span must occur exactly once. 包含该数字的存档原文片段；匹配时忽略空白，且须在原文中唯一出现。';
 COMMENT ON COLUMN teacher_hiring."parent_id" IS 'Part of / 所属总数: Id of the row whose total this row is a part of (e.g. registered-poor recipients inside all recipients): never add a part to its total. 本行为其组成部分的总数行编号（如建档立卡受助人数属于全部受助人数）：不要与总数相加。';
 COMMENT ON COLUMN teacher_hiring."base_id" IS 'Base row / 基数行: For a rate, share or growth figure: id of the row it is relative to, where the package has it. 比率、占比或增速所依据的基数行编号。';
+COMMENT ON COLUMN teacher_hiring."plan_id" IS 'Plan row / 对应计划行: For an actual measured against a target or plan: id of that target row (same region, year, unit and programme or channel); views pair plan and actual through it. 与目标或计划对照的实际数：对应目标行的编号（地区、年份、单位及项目或渠道须一致）。';
+COMMENT ON COLUMN teacher_hiring."breakdown_complete" IS 'Breakdown complete / 分项是否完整: true when the rows whose parent_id points at this row are a complete breakdown of it: validation then requires them to sum to it within the rounding of the printed figures. Empty when the parts are only examples (其中) or do not add up in the source (see note). 指向本行的分项行是否构成完整分解：为true时校验各分项之和在原文数字的舍入范围内等于本行。分项仅为举例或原文本身不相加时为空（见备注）。';
 COMMENT ON COLUMN teacher_hiring."repair_rule" IS 'Repair rule / 修复规则: Documented rule used to repair a damaged printed figure before parsing (see docs/repair-rules.md); empty when the figure parses as printed. 解析受损原文数字时所用的已记录修复规则；原文可直接解析时为空。';
 COMMENT ON COLUMN teacher_hiring."note" IS 'Note / 备注: Curator''s note: judgement calls, doubts, the repair rule applied. 整理者备注：判断依据、存疑之处、所用修复规则。';
 
@@ -239,13 +251,15 @@ CREATE OR REPLACE TABLE construction_projects (
   "quote" VARCHAR NOT NULL,
   "parent_id" VARCHAR,
   "base_id" VARCHAR,
+  "plan_id" VARCHAR,
+  "breakdown_complete" BOOLEAN,
   "repair_rule" VARCHAR,
   "note" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO construction_projects SELECT * FROM read_csv('data/construction_projects.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'project_name': 'VARCHAR', 'project_kind': 'VARCHAR', 'status': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'project_name': 'VARCHAR', 'project_kind': 'VARCHAR', 'status': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'plan_id': 'VARCHAR', 'breakdown_complete': 'BOOLEAN', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE construction_projects IS 'Construction and school places / 校舍建设与学位: Named school construction projects with their status at the report date, and programme totals (projects, places, floor area, money). 具名学校建设项目及其报告时状态，及建设总量（项目、学位、面积、资金）。';
 COMMENT ON COLUMN construction_projects."id" IS 'Row id / 行编号: Stable identifier: <source_id>-<table code>-<three digits>; never reused. 稳定编号：<来源编号>-<表代码>-<三位序号>，不得复用。';
 COMMENT ON COLUMN construction_projects."region_code" IS 'Region code / 行政区划代码: GB/T 2260 six-digit code of the region the figure describes (see regions). 数据所描述地区的GB/T 2260六位代码（见regions表）。';
@@ -269,6 +283,8 @@ COMMENT ON COLUMN construction_projects."source_id" IS 'Source / 来源: Archive
 COMMENT ON COLUMN construction_projects."quote" IS 'Quote / 原文引文: Verbatim span of the archived source containing the figure; whitespace is ignored when matching and the span must occur exactly once. 包含该数字的存档原文片段；匹配时忽略空白，且须在原文中唯一出现。';
 COMMENT ON COLUMN construction_projects."parent_id" IS 'Part of / 所属总数: Id of the row whose total this row is a part of (e.g. registered-poor recipients inside all recipients): never add a part to its total. 本行为其组成部分的总数行编号（如建档立卡受助人数属于全部受助人数）：不要与总数相加。';
 COMMENT ON COLUMN construction_projects."base_id" IS 'Base row / 基数行: For a rate, share or growth figure: id of the row it is relative to, where the package has it. 比率、占比或增速所依据的基数行编号。';
+COMMENT ON COLUMN construction_projects."plan_id" IS 'Plan row / 对应计划行: For an actual measured against a target or plan: id of that target row (same region, year, unit and programme or channel); views pair plan and actual through it. 与目标或计划对照的实际数：对应目标行的编号（地区、年份、单位及项目或渠道须一致）。';
+COMMENT ON COLUMN construction_projects."breakdown_complete" IS 'Breakdown complete / 分项是否完整: true when the rows whose parent_id points at this row are a complete breakdown of it: validation then requires them to sum to it within the rounding of the printed figures. Empty when the parts are only examples (其中) or do not add up in the source (see note). 指向本行的分项行是否构成完整分解：为true时校验各分项之和在原文数字的舍入范围内等于本行。分项仅为举例或原文本身不相加时为空（见备注）。';
 COMMENT ON COLUMN construction_projects."repair_rule" IS 'Repair rule / 修复规则: Documented rule used to repair a damaged printed figure before parsing (see docs/repair-rules.md); empty when the figure parses as printed. 解析受损原文数字时所用的已记录修复规则；原文可直接解析时为空。';
 COMMENT ON COLUMN construction_projects."note" IS 'Note / 备注: Curator''s note: judgement calls, doubts, the repair rule applied. 整理者备注：判断依据、存疑之处、所用修复规则。';
 
@@ -292,13 +308,15 @@ CREATE OR REPLACE TABLE finance (
   "quote" VARCHAR NOT NULL,
   "parent_id" VARCHAR,
   "base_id" VARCHAR,
+  "plan_id" VARCHAR,
+  "breakdown_complete" BOOLEAN,
   "repair_rule" VARCHAR,
   "note" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO finance SELECT * FROM read_csv('data/finance.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'region_code': 'VARCHAR', 'year': 'BIGINT', 'first_year': 'BIGINT', 'period': 'VARCHAR', 'as_of': 'DATE', 'kind': 'VARCHAR', 'indicator': 'VARCHAR', 'school_level': 'VARCHAR', 'population': 'VARCHAR', 'value': 'DOUBLE', 'value_max': 'DOUBLE', 'unit': 'VARCHAR', 'qualifier': 'VARCHAR', 'printed': 'VARCHAR', 'source_id': 'VARCHAR', 'quote': 'VARCHAR', 'parent_id': 'VARCHAR', 'base_id': 'VARCHAR', 'plan_id': 'VARCHAR', 'breakdown_complete': 'BOOLEAN', 'repair_rule': 'VARCHAR', 'note': 'VARCHAR'});
 COMMENT ON TABLE finance IS 'Education finance / 教育经费: Education expenditure, per-student funding and funding standards, earmarked funds and growth rates. 教育支出、生均经费及标准、专项资金与增长率。';
 COMMENT ON COLUMN finance."id" IS 'Row id / 行编号: Stable identifier: <source_id>-<table code>-<three digits>; never reused. 稳定编号：<来源编号>-<表代码>-<三位序号>，不得复用。';
 COMMENT ON COLUMN finance."region_code" IS 'Region code / 行政区划代码: GB/T 2260 six-digit code of the region the figure describes (see regions). 数据所描述地区的GB/T 2260六位代码（见regions表）。';
@@ -319,6 +337,8 @@ COMMENT ON COLUMN finance."source_id" IS 'Source / 来源: Archived source docum
 COMMENT ON COLUMN finance."quote" IS 'Quote / 原文引文: Verbatim span of the archived source containing the figure; whitespace is ignored when matching and the span must occur exactly once. 包含该数字的存档原文片段；匹配时忽略空白，且须在原文中唯一出现。';
 COMMENT ON COLUMN finance."parent_id" IS 'Part of / 所属总数: Id of the row whose total this row is a part of (e.g. registered-poor recipients inside all recipients): never add a part to its total. 本行为其组成部分的总数行编号（如建档立卡受助人数属于全部受助人数）：不要与总数相加。';
 COMMENT ON COLUMN finance."base_id" IS 'Base row / 基数行: For a rate, share or growth figure: id of the row it is relative to, where the package has it. 比率、占比或增速所依据的基数行编号。';
+COMMENT ON COLUMN finance."plan_id" IS 'Plan row / 对应计划行: For an actual measured against a target or plan: id of that target row (same region, year, unit and programme or channel); views pair plan and actual through it. 与目标或计划对照的实际数：对应目标行的编号（地区、年份、单位及项目或渠道须一致）。';
+COMMENT ON COLUMN finance."breakdown_complete" IS 'Breakdown complete / 分项是否完整: true when the rows whose parent_id points at this row are a complete breakdown of it: validation then requires them to sum to it within the rounding of the printed figures. Empty when the parts are only examples (其中) or do not add up in the source (see note). 指向本行的分项行是否构成完整分解：为true时校验各分项之和在原文数字的舍入范围内等于本行。分项仅为举例或原文本身不相加时为空（见备注）。';
 COMMENT ON COLUMN finance."repair_rule" IS 'Repair rule / 修复规则: Documented rule used to repair a damaged printed figure before parsing (see docs/repair-rules.md); empty when the figure parses as printed. 解析受损原文数字时所用的已记录修复规则；原文可直接解析时为空。';
 COMMENT ON COLUMN finance."note" IS 'Note / 备注: Curator''s note: judgement calls, doubts, the repair rule applied. 整理者备注：判断依据、存疑之处、所用修复规则。';
 

@@ -166,3 +166,13 @@ SELECT o.table_name, b.region_code, b.year - 1 AS year, b.indicator, b.school_le
 FROM observations o
 JOIN observations b ON b.id = o.base_id
 WHERE o.indicator = 'growth_rate' AND o.unit = 'percent' AND b.period = 'year' AND b.kind = 'actual';
+
+-- Plans against outcomes: every actual row whose plan_id names its target (teacher hiring,
+-- construction, kindergarten places, ...), with the outcome as a percentage of the plan.
+CREATE OR REPLACE VIEW plan_vs_actual AS
+SELECT a.table_name, a.source_id, a.region_code, a.year, a.indicator, a.programme, a.channel, a.school_level,
+       a.population, a.unit, p.value AS planned, a.value AS actual,
+       round(100 * a.value / p.value, 2) AS percent_of_plan, p.id AS plan_id, a.id AS actual_id
+FROM observations a
+JOIN observations p ON p.id = a.plan_id
+WHERE a.kind = 'actual' AND p.kind = 'target' AND p.value > 0;

@@ -20,7 +20,7 @@ from tests.conftest import ROOT, copy_package
 SCRIPT = ROOT / "scripts" / "read_package.R"
 INSTALL = "install r-base-core r-cran-readr r-cran-jsonlite (Debian) to run the R reader test"
 # DuckDB column type -> R class of the column read by readr (VARCHAR with a code list: factor)
-R_CLASS = {"VARCHAR": "character", "BIGINT": "integer", "DOUBLE": "numeric", "DATE": "Date"}
+R_CLASS = {"VARCHAR": "character", "BIGINT": "integer", "DOUBLE": "numeric", "DATE": "Date", "BOOLEAN": "logical"}
 
 
 @pytest.fixture(scope="module")

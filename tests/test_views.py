@@ -95,3 +95,10 @@ def test_region_lineage_joins_recoded_counties(con):
     # 上饶县 (361121) became 广信区 (361104) in 2019
     assert one(con, "SELECT current_code FROM region_lineage WHERE code = '361121'") == "361104"
     assert one(con, "SELECT current_code FROM region_lineage WHERE code = '361104'") == "361104"
+
+
+def test_plan_vs_actual(con):
+    # 小区配套幼儿园新增学位数 任务8798个，已完成9188个; 2000人以上行政村公办园 912所 任务, 已完成952所
+    assert one(con, "SELECT planned, actual, percent_of_plan FROM plan_vs_actual WHERE actual_id = 'shangrao2020-con-045'") \
+        == (8798, 9188, round(100 * 9188 / 8798, 2))
+    assert one(con, "SELECT percent_of_plan FROM plan_vs_actual WHERE actual_id = 'shangrao2020-con-042'") == round(100 * 952 / 912, 2)

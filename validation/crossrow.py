@@ -48,7 +48,8 @@ def check_parts(df: pd.DataFrame) -> list[tuple[int, str, str]]:
 
 
 def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
-    """Half the last printed digit, in canonical units: the rounding a printed figure carries."""
+    """Half the last printed digit, in canonical units: the rounding a printed figure carries.
+    A whole count printed without 万/亿 (105所) is exact and carries none."""
     if not printed:
         return Decimal(0)
     try:
@@ -57,6 +58,8 @@ def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
     except numbers.NumberParseError:
         return Decimal(0)
     exponent = p.number.as_tuple().exponent
+    if exponent >= 0 and p.multiplier == 1 and p.unit != "%":
+        return Decimal(0)
     return Decimal(5) * Decimal(10) ** (exponent - 1) * p.multiplier
 
 
@@ -82,8 +85,8 @@ def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
         total = sum(Decimal(str(p["value"])) for p in mine)
         slack = half_unit(r["printed"], r.get("repair_rule")) + sum(half_unit(p["printed"], p.get("repair_rule")) for p in mine)
         if abs(total - Decimal(str(r["value"]))) > slack:
-            out.append((i, "value", f"value: {r['value']:g} but its {len(mine)} parts sum to {total:g} "
-                                    f"(tolerance {slack:g} from printed rounding); breakdown_complete says they should add up"))
+            out.append((i, "value", f"value: {r['value']:g} but its {len(mine)} parts sum to {float(total):g} "
+                                    f"(tolerance {float(slack):g} from printed rounding); breakdown_complete says they should add up"))
     return out
 
 
