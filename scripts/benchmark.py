@@ -1,0 +1,513 @@
+"""Benchmark: validation, build and queries on synthetic packages of growing size.
+
+One command (`python -m scripts.benchmark --sizes 5,10,20`) generates a synthetic package
+(scripts/synthetic.py) for each size, then times on the same files, each step in its own
+subprocess so that its wall time, CPU time and peak memory (ru_maxrss from os.wait4) are its own:
+
+- `frictionless validate datapackage.json --json` (the reference validator);
+- `python -m scripts validate --root DIR` (every check: provenance, ledger, cross-row rules);
+- `scripts.build.build(DIR, DIR/build)` (DuckDB database and Parquet files);
+- a panel query (`region_year_panel`, or an equivalent GROUP BY region, year over the
+  `observations` view when the view is absent) and a cross-city comparison query on the built
+  database, timed inside the subprocess (query time only, not Python start-up).
+
+It prints a Markdown table (size, rows, step, wall s, rows/s, peak MB, ratio), a growth table
+(how each step's time grows with rows: exponent 1.0 is linear) with an extrapolation to the
+national size, and a correctness table from a corrupted copy of the smallest package (a wrong
+type, a duplicate id, a dangling foreign key, an out-of-range value, plus errors only this
+package's validate can see) showing which tool finds which error. `--update-doc` writes the
+tables into docs/performance.md between its result markers.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .metadata import ROOT
+
+PY = sys.executable
+DOC = ROOT / "docs" / "performance.md"
+START, END = "<!-- benchmark-results:start -->", "<!-- benchmark-results:end -->"
+
+PANEL_FALLBACK = """
+SELECT region_code, year,
+       sum(value) FILTER (WHERE table_name = 'enrollment' AND indicator = 'students' AND school_level = 'all') AS students,
+       sum(value) FILTER (WHERE table_name = 'subsidies' AND indicator = 'amount' AND parent_id IS NULL) AS aid_yuan,
+       sum(value) FILTER (WHERE table_name = 'teacher_hiring' AND indicator = 'hired' AND parent_id IS NULL) AS hired,
+       sum(value) FILTER (WHERE table_name = 'finance' AND indicator = 'education_expenditure' AND parent_id IS NULL) AS spend
+FROM observations WHERE kind = 'actual' GROUP BY region_code, year ORDER BY region_code, year
+"""
+PANEL_VIEW = "SELECT * FROM region_year_panel ORDER BY region_code, year"
+# Cities of one province side by side: spending per student in each prefecture-level city and
+# year, its rank among the province's cities and its ratio to the province's median city.
+CROSS_CITY = """
+WITH city AS (
+    SELECT o.region_code, g.parent_code AS province, o.year,
+           sum(o.value) FILTER (WHERE o.indicator = 'education_expenditure' AND o.parent_id IS NULL) AS spend,
+           sum(o.value) FILTER (WHERE o.indicator = 'students' AND o.school_level = 'all') AS students
+    FROM observations o JOIN regions g ON g.code = o.region_code
+    WHERE g.level = 'prefecture' AND o.kind = 'actual'
+      AND o.table_name IN ('finance', 'enrollment')
+    GROUP BY ALL
+)
+SELECT province, region_code, year, spend / students AS yuan_per_student,
+       rank() OVER (PARTITION BY province, year ORDER BY spend / students DESC) AS rank_in_province,
+       (spend / students) / median(spend / students) OVER (PARTITION BY province, year) AS ratio_to_median
+FROM city WHERE students > 0 ORDER BY province, year, rank_in_province
+"""
+QUERY_RUNNER = """
+import json, sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+sql = sys.argv[2]
+if sql == 'PANEL':
+    has_view = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'region_year_panel'").fetchone()[0]
+    sql = sys.argv[3] if has_view else sys.argv[4]
+    name = 'region_year_panel view' if has_view else 'GROUP BY region, year over observations'
+else:
+    name = 'cross-city comparison'
+t = time.perf_counter()
+rows = con.execute(sql).fetchall()
+print(json.dumps({'seconds': time.perf_counter() - t, 'rows': len(rows), 'query': name}))
+"""
+BUILD_RUNNER = """
+import sys
+from pathlib import Path
+from scripts.build import build
+print(build(Path(sys.argv[1]), Path(sys.argv[2])).text())
+"""
+
+
+@dataclass
+class Run:
+    """One step as a subprocess: wall and CPU seconds, peak resident memory, exit code, output."""
+    wall: float
+    cpu: float
+    peak_mb: float
+    code: int
+    stdout: str
+    stderr: str
+
+
+# A small process that starts the step and reports its rusage. Linux counts the memory a
+# process had when it was forked into the child's ru_maxrss, so the step must not be forked
+# from this (large) benchmark process itself: it is forked from this ~10 MB launcher.
+LAUNCHER = """
+import json, os, subprocess, sys, time
+t = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - t
+with open(sys.argv[1], 'w') as fh:
+    json.dump({'wall': wall, 'cpu': usage.ru_utime + usage.ru_stime, 'maxrss_kb': usage.ru_maxrss,
+               'code': os.waitstatus_to_exitcode(status)}, fh)
+"""
+
+
+def run(cmd: list[str], cwd: Path, stdout_file: Path | None = None) -> Run:
+    """Run cmd through the launcher; wall and CPU time and peak memory are cmd's own."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w+", suffix=".json", delete=False) as fh:
+        measure = Path(fh.name)
+    out = open(stdout_file, "w+b") if stdout_file else subprocess.PIPE
+    try:
+        proc = subprocess.run([sys.executable, "-c", LAUNCHER, str(measure)] + cmd, cwd=cwd, stdout=out,
+                              stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        m = json.loads(measure.read_text() or "{}")
+    finally:
+        measure.unlink(missing_ok=True)
+    if stdout_file:
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+        out.close()
+    else:
+        text = proc.stdout.decode("utf-8", "replace")
+    if not m:
+        raise RuntimeError(f"launcher failed for {cmd}: {proc.stderr.decode('utf-8', 'replace')[-500:]}")
+    return Run(m["wall"], m["cpu"], m["maxrss_kb"] / 1024, m["code"], text, proc.stderr.decode("utf-8", "replace"))
+
+
+def frictionless_cmd() -> list[str]:
+    exe = Path(PY).parent / "frictionless"
+    return [str(exe)] if exe.exists() else [PY, "-m", "frictionless"]
+
+
+def csv_rows(root: Path) -> dict[str, int]:
+    out = {}
+    for path in sorted((root / "data").glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            out[path.stem] = max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    return out
+
+
+# ---------------------------------------------------------------- one size
+
+@dataclass
+class Step:
+    size: str
+    rows: int
+    step: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    ok: bool
+    rows_for_rate: int
+    detail: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.rows_for_rate / self.wall if self.wall > 0 else math.inf
+
+
+@dataclass
+class SizeResult:
+    regions: int
+    reports: int
+    rows: int
+    observations: int
+    steps: list[Step] = field(default_factory=list)
+
+    def step(self, name: str) -> Step | None:
+        return next((s for s in self.steps if s.step == name), None)
+
+
+def bench_size(regions: int, years: int, seed: int, work: Path, skip_frictionless: bool, log) -> SizeResult:
+    from .synthetic import NATIONAL, TOPIC_CODES, generate
+    pkg = work / f"r{regions}_y{years}_s{seed}"
+    started = time.perf_counter()
+    summary = generate(pkg, regions=regions, years=years, seed=seed, verify=20)
+    gen_wall = time.perf_counter() - started
+    counts = csv_rows(pkg)
+    rows = sum(counts.values())
+    obs = sum(counts[t] for t in TOPIC_CODES)
+    label = "national" if regions >= NATIONAL else str(summary.regions)
+    res = SizeResult(summary.regions, summary.sources, rows, obs)
+    log(f"[{label} regions] generated {summary.sources} reports, {rows} rows ({obs} observations) in {gen_wall:.1f} s")
+    res.steps.append(Step(label, rows, "generate (not timed as a target)", gen_wall, math.nan, math.nan, True, rows))
+
+    if not skip_frictionless:
+        r = run(frictionless_cmd() + ["validate", "datapackage.json", "--json"], pkg, work / "frictionless.json")
+        valid = _frictionless_valid(r.stdout)
+        res.steps.append(Step(label, rows, "frictionless validate", r.wall, r.cpu, r.peak_mb, valid, rows,
+                              "valid" if valid else f"INVALID (exit {r.code})"))
+        log(f"  frictionless validate: {r.wall:.1f} s, {r.peak_mb:.0f} MB, {'valid' if valid else 'INVALID'}")
+    r = run([PY, "-m", "scripts", "validate", "--root", str(pkg)], ROOT)
+    res.steps.append(Step(label, rows, "validate (all checks)", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
+                          "valid" if r.code == 0 else f"{_first_lines(r.stdout + r.stderr)}"))
+    log(f"  validate: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
+    out = pkg / "build"
+    r = run([PY, "-c", BUILD_RUNNER, str(pkg), str(out)], ROOT)
+    res.steps.append(Step(label, rows, "build", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
+                          "" if r.code == 0 else _first_lines(r.stderr)))
+    log(f"  build: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
+    if r.code != 0:
+        return res
+    db = str(out / "education.duckdb")
+    for name, args in (("panel query", ["PANEL", PANEL_VIEW, PANEL_FALLBACK]), ("cross-city query", [CROSS_CITY])):
+        r = run([PY, "-c", QUERY_RUNNER, db] + args, ROOT)
+        if r.code != 0:
+            res.steps.append(Step(label, rows, name, r.wall, r.cpu, r.peak_mb, False, obs, _first_lines(r.stderr)))
+            continue
+        info = json.loads(r.stdout.strip().splitlines()[-1])
+        res.steps.append(Step(label, rows, name, info["seconds"], r.cpu, r.peak_mb, True, obs,
+                              f"{info['query']}: {info['rows']} result rows; process {r.wall:.2f} s"))
+        log(f"  {name}: {info['seconds']:.3f} s ({info['rows']} rows), process {r.wall:.1f} s, {r.peak_mb:.0f} MB")
+    return res
+
+
+def _frictionless_valid(text: str) -> bool:
+    try:
+        return bool(json.loads(text).get("valid"))
+    except (json.JSONDecodeError, AttributeError):
+        return False
+
+
+def _first_lines(text: str, n: int = 2) -> str:
+    return " | ".join(line.strip() for line in text.strip().splitlines()[:n])[:200]
+
+
+# ---------------------------------------------------------------- correctness on a corrupted copy
+
+@dataclass
+class Injected:
+    what: str
+    table: str
+    line: int           # physical line in the CSV (header = 1); 0 for a whole-file error
+    frictionless_can: bool
+    found_by_frictionless: bool = False
+    found_by_validate: bool = False
+    messages: list[str] = field(default_factory=list)
+
+
+def _edit(pkg: Path, table: str, row: int, **changes) -> int:
+    """Change cells of data row `row` (0-based) of a table; returns its line number."""
+    path = pkg / "data" / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        records = list(csv.reader(fh))
+    header = records[0]
+    for name, value in changes.items():
+        records[row + 1][header.index(name)] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(records)
+    return row + 2
+
+
+def _cell(pkg: Path, table: str, row: int, name: str) -> str:
+    with open(pkg / "data" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+        records = list(csv.reader(fh))
+    return records[row + 1][records[0].index(name)]
+
+
+def _find_row(pkg: Path, table: str, **match) -> int:
+    with open(pkg / "data" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+        for i, r in enumerate(csv.DictReader(fh)):
+            if all(r[k] == v for k, v in match.items()):
+                return i
+    raise LookupError(f"no row in {table} with {match}")
+
+
+def corrupt(src: Path, dest: Path) -> list[Injected]:
+    """A copy of package `src` with one error of each kind; returns what was injected where."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("build"))
+    inj = []
+    line = _edit(dest, "enrollment", 3, year="20x3")
+    inj.append(Injected("wrong type (year '20x3')", "enrollment", line, True))
+    first_id = _cell(dest, "subsidies", 0, "id")
+    line = _edit(dest, "subsidies", 1, id=first_id)
+    inj.append(Injected("duplicate id (primary key)", "subsidies", line, True))
+    line = _edit(dest, "teacher_hiring", 2, region_code="999999")
+    inj.append(Injected("dangling foreign key (region_code 999999)", "teacher_hiring", line, True))
+    line = _edit(dest, "finance", 4, year="1800")
+    inj.append(Injected("out-of-range value (year 1800 < 1949)", "finance", line, True))
+    # errors no schema validator can see
+    row = _find_row(dest, "construction_projects", indicator="floor_area")
+    value = _cell(dest, "construction_projects", row, "value")
+    line = _edit(dest, "construction_projects", row, value=str(int(value) + 1))
+    inj.append(Injected("provenance: value is not the parse of printed", "construction_projects", line, False))
+    row = _find_row(dest, "enrollment", indicator="average_class_size")
+    quote = _cell(dest, "enrollment", row, "quote")
+    line = _edit(dest, "enrollment", row, quote=quote.replace("小学", "初中", 1))
+    inj.append(Injected("provenance: quote not in the archived text", "enrollment", line, False))
+    total = _cell(dest, "subsidies", _find_row(dest, "subsidies", indicator="recipients", programme="all_programmes",
+                                                population="all"), "id")
+    row = _find_row(dest, "subsidies", indicator="amount", population="registered_poor")
+    line = _edit(dest, "subsidies", row, parent_id=total)
+    inj.append(Injected("cross-row: part in yuan under a total in person-times", "subsidies", line, False))
+    with open(dest / "data" / "coverage_exclusions.csv", encoding="utf-8", newline="") as fh:
+        records = list(csv.reader(fh))
+    gone = records.pop(5)
+    with open(dest / "data" / "coverage_exclusions.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(records)
+    inj.append(Injected(f"ledger: entry {gone[2]!r} of {gone[0]} removed", "coverage_exclusions", 0, False))
+    text = sorted((dest / "sources").glob("*.txt"))[0]
+    text.write_bytes(text.read_bytes() + "。".encode())
+    inj.append(Injected(f"provenance: archived {text.name} edited (sha256)", "sources", 0, False))
+    return inj
+
+
+def check_corrupted(src: Path, work: Path, log) -> tuple[list[Injected], dict]:
+    dest = work / "corrupted"
+    inj = corrupt(src, dest)
+    fr = run(frictionless_cmd() + ["validate", "datapackage.json", "--json"], dest, work / "frictionless-corrupted.json")
+    ours = run([PY, "-m", "scripts", "validate", "--root", str(dest)], ROOT)
+    f_errors = []
+    try:
+        report = json.loads(fr.stdout)
+        for task in report.get("tasks", []):
+            for e in task.get("errors", []):
+                f_errors.append((task.get("name"), e.get("rowNumber") or 0, e.get("type"), e.get("message", "")))
+    except json.JSONDecodeError:
+        pass
+    o_errors = []
+    for text in ours.stdout.splitlines():
+        m = re.match(r"^(.+?):(\d+):(\d+): (.*)$", text)
+        if m:
+            o_errors.append((m.group(1), int(m.group(2)), m.group(4)))
+    for i in inj:
+        path = f"data/{i.table}.csv"
+        for name, row, kind, msg in f_errors:
+            if name == i.table and (row == i.line or i.line == 0):
+                i.found_by_frictionless = True
+                i.messages.append(f"frictionless {kind}")
+        for p, line, msg in o_errors:
+            hit = (p == path and line == i.line) if i.line else \
+                (i.table == "coverage_exclusions" and "unaccounted" in msg) or (i.table == "sources" and "sha256" in msg)
+            if hit:
+                i.found_by_validate = True
+                i.messages.append("validate: " + msg[:90])
+    extra = {"frictionless_errors": len(f_errors), "validate_errors": len(o_errors),
+             "frictionless_wall": fr.wall, "validate_wall": ours.wall,
+             "frictionless_missed_by_validate": [e for e in f_errors if not any(
+                 p == f"data/{e[0]}.csv" and line == e[1] for p, line, _ in o_errors)]}
+    log(f"corrupted copy: frictionless {len(f_errors)} errors, validate {len(o_errors)} errors")
+    return inj, extra
+
+
+# ---------------------------------------------------------------- report
+
+def machine() -> str:
+    mem = ""
+    try:
+        kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        mem = f", {kb / 1024 / 1024:.1f} GiB memory"
+    except (OSError, StopIteration):
+        pass
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def fmt_rate(x: float) -> str:
+    return "-" if not math.isfinite(x) else f"{x:,.0f}"
+
+
+def results_table(results: list[SizeResult]) -> str:
+    lines = ["| regions | reports | rows (all tables) | step | wall s | CPU s | rows/s | peak MB | frictionless ÷ validate | result |",
+             "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"]
+    for res in results:
+        fr, va = res.step("frictionless validate"), res.step("validate (all checks)")
+        for s in res.steps:
+            ratio = f"**{fr.wall / va.wall:.2f}×**" if s is va and fr and va else ""
+            cpu = "-" if math.isnan(s.cpu) else f"{s.cpu:.1f}"
+            peak = "-" if math.isnan(s.peak_mb) else f"{s.peak_mb:,.0f}"
+            wall = f"{s.wall:.3f}" if s.wall < 10 else f"{s.wall:.1f}"
+            lines.append(f"| {s.size} | {res.reports:,} | {res.rows:,} | {s.step} | {wall} | {cpu} | "
+                         f"{fmt_rate(s.rate)} | {peak} | {ratio} | {s.detail if s.detail else ('ok' if s.ok else 'FAILED')} |")
+    return "\n".join(lines)
+
+
+def growth_table(results: list[SizeResult], national_rows: int | None) -> str:
+    if len(results) < 2:
+        return ""
+    a, b = results[0], results[-1]
+    head = ["| step | time growth exponent (rows ×{:.1f}) | peak MB growth | rows/s at largest |".format(b.rows / a.rows)]
+    if national_rows:
+        head[0] += f" extrapolated to national ({national_rows:,} rows): time | peak MB |"
+    head.append("|---|---:|---:|---:|" + ("---:|---:|" if national_rows else ""))
+    lines = head
+    for s_a in a.steps:
+        s_b = b.step(s_a.step)
+        if s_b is None or s_a.wall <= 0 or s_b.wall <= 0 or s_a.step.startswith("generate"):
+            continue
+        ratio = b.rows / a.rows
+        exp = math.log(s_b.wall / s_a.wall) / math.log(ratio) if ratio > 1 else math.nan
+        mem = f"×{s_b.peak_mb / s_a.peak_mb:.2f}" if s_a.peak_mb > 0 else "-"
+        line = f"| {s_a.step} | {exp:.2f} | {mem} | {fmt_rate(s_b.rate)} |"
+        if national_rows:
+            scale = national_rows / b.rows
+            t = s_b.wall * scale ** max(1.0, exp) if math.isfinite(exp) else math.nan
+            # memory: linear fit through the two sizes
+            slope = (s_b.peak_mb - s_a.peak_mb) / (b.rows - a.rows) if b.rows > a.rows else 0
+            m = s_b.peak_mb + slope * (national_rows - b.rows)
+            line += f" {_duration(t)} | {m:,.0f} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _duration(sec: float) -> str:
+    if not math.isfinite(sec):
+        return "-"
+    if sec < 120:
+        return f"{sec:.1f} s"
+    if sec < 7200:
+        return f"{sec / 60:.0f} min"
+    return f"{sec / 3600:.1f} h"
+
+
+def correctness_table(inj: list[Injected], extra: dict) -> str:
+    lines = ["| injected error | where | frictionless validate | python -m scripts validate |", "|---|---|:-:|:-:|"]
+    for i in inj:
+        where = f"data/{i.table}.csv:{i.line}" if i.line else (f"data/{i.table}.csv" if i.table != "sources" else "sources/")
+        lines.append(f"| {i.what} | {where} | {'found' if i.found_by_frictionless else 'not found'} | "
+                     f"{'found' if i.found_by_validate else '**MISSED**'} |")
+    missed = extra["frictionless_missed_by_validate"]
+    lines.append("")
+    lines.append(f"frictionless reported {extra['frictionless_errors']} errors, validate {extra['validate_errors']}; "
+                 f"frictionless errors at a row validate reports nothing for: {len(missed)}"
+                 + (f" ({missed[:3]})" if missed else "") + ".")
+    return "\n".join(lines)
+
+
+def national_rows(years: int, seed: int, per_report: float) -> int | None:
+    from .synthetic import NATIONAL, divisions
+    try:
+        regions = divisions(NATIONAL, years, seed)
+    except Exception:       # noqa: BLE001 - only an estimate
+        return None
+    reports = sum(len(r.report_years) for r in regions)
+    return int(len(regions) + reports * per_report)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="5,10,20", help="region counts, comma-separated (default 5,10,20)")
+    p.add_argument("--national", action="store_true", help="also every division in the code list (hours today)")
+    p.add_argument("--years", type=int, default=20)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="where packages are generated")
+    p.add_argument("--skip-frictionless", action="store_true")
+    p.add_argument("--skip-corrupted", action="store_true")
+    p.add_argument("--update-doc", action="store_true", help=f"write the tables into {DOC.relative_to(ROOT)}")
+    args = p.parse_args(argv)
+    from .synthetic import NATIONAL
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([NATIONAL] if args.national else [])
+    args.work.mkdir(parents=True, exist_ok=True)
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    results = [bench_size(n, args.years, args.seed, args.work, args.skip_frictionless, log) for n in sorted(sizes)]
+    per_report = (results[-1].rows - results[-1].regions) / max(1, results[-1].reports)
+    nat = None if args.national else national_rows(args.years, args.seed, per_report)
+    parts = [f"Machine: {machine()}.",
+             f"Command: `python -m scripts.benchmark --sizes {args.sizes} --years {args.years} --seed {args.seed}"
+             + (" --national" if args.national else "") + "`"
+             + f"; commit {_commit()}; total benchmark wall time {_duration(time.perf_counter() - started)}.", "",
+             results_table(results), "", growth_table(results, nat)]
+    if not args.skip_corrupted and not args.skip_frictionless:
+        smallest = args.work / f"r{sorted(sizes)[0]}_y{args.years}_s{args.seed}"
+        inj, extra = check_corrupted(smallest, args.work, log)
+        parts += ["", f"Corrupted copy of the {results[0].regions}-region package:", "", correctness_table(inj, extra)]
+    parts[1] = parts[1].rsplit(";", 1)[0] + f"; total benchmark wall time {_duration(time.perf_counter() - started)}."
+    report = "\n".join(parts)
+    print(report)
+    (args.work / "results.md").write_text(report + "\n", encoding="utf-8")
+    if args.update_doc:
+        update_doc(report)
+    return 0
+
+
+def _commit() -> str:
+    try:
+        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return sha + (" with uncommitted changes" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def update_doc(report: str) -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOC.write_text(f"{head}{START}\n{report}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
