@@ -80,11 +80,30 @@ t = time.perf_counter()
 rows = con.execute(sql).fetchall()
 print(json.dumps({'seconds': time.perf_counter() - t, 'rows': len(rows), 'query': name}))
 """
+# The whole build, with the time of its parts that are not the database (charts, release
+# archive) measured by wrapping them, so the table can say where build time goes.
 BUILD_RUNNER = """
-import sys
+import json, sys, time
 from pathlib import Path
-from scripts.build import build
-print(build(Path(sys.argv[1]), Path(sys.argv[2])).text())
+import scripts.build as b
+parts = {}
+def timed(module, name):
+    fn = getattr(module, name, None) if module is not None else None
+    if fn is None:
+        return
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            parts[module.__name__.rsplit('.', 1)[-1] + '.' + name] = time.perf_counter() - t
+    setattr(module, name, wrapper)
+timed(getattr(b, 'charts', None), 'draw_all')
+timed(getattr(b, 'release', None), 'package_zip')
+t = time.perf_counter()
+b.build(Path(sys.argv[1]), Path(sys.argv[2]))
+parts['total'] = time.perf_counter() - t
+print(json.dumps(parts))
 """
 
 
@@ -181,7 +200,7 @@ class SizeResult:
         return next((s for s in self.steps if s.step == name), None)
 
 
-def bench_size(regions: int, years: int, seed: int, work: Path, skip_frictionless: bool, log) -> SizeResult:
+def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str], log) -> SizeResult:
     from .synthetic import NATIONAL, TOPIC_CODES, generate
     pkg = work / f"r{regions}_y{years}_s{seed}"
     started = time.perf_counter()
@@ -195,21 +214,28 @@ def bench_size(regions: int, years: int, seed: int, work: Path, skip_frictionles
     log(f"[{label} regions] generated {summary.sources} reports, {rows} rows ({obs} observations) in {gen_wall:.1f} s")
     res.steps.append(Step(label, rows, "generate (not timed as a target)", gen_wall, math.nan, math.nan, True, rows))
 
-    if not skip_frictionless:
+    if "frictionless" in steps:
         r = run(frictionless_cmd() + ["validate", "datapackage.json", "--json"], pkg, work / "frictionless.json")
         valid = _frictionless_valid(r.stdout)
         res.steps.append(Step(label, rows, "frictionless validate", r.wall, r.cpu, r.peak_mb, valid, rows,
                               "valid" if valid else f"INVALID (exit {r.code})"))
         log(f"  frictionless validate: {r.wall:.1f} s, {r.peak_mb:.0f} MB, {'valid' if valid else 'INVALID'}")
-    r = run([PY, "-m", "scripts", "validate", "--root", str(pkg)], ROOT)
-    res.steps.append(Step(label, rows, "validate (all checks)", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
-                          "valid" if r.code == 0 else f"{_first_lines(r.stdout + r.stderr)}"))
-    log(f"  validate: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
+    if "validate" in steps:
+        r = run([PY, "-m", "scripts", "validate", "--root", str(pkg)], ROOT)
+        res.steps.append(Step(label, rows, "validate (all checks)", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
+                              "valid" if r.code == 0 else f"{_first_lines(r.stdout + r.stderr)}"))
+        log(f"  validate: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
+    if not steps & {"build", "queries"}:
+        return res
     out = pkg / "build"
     r = run([PY, "-c", BUILD_RUNNER, str(pkg), str(out)], ROOT)
-    res.steps.append(Step(label, rows, "build", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
-                          "" if r.code == 0 else _first_lines(r.stderr)))
-    log(f"  build: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
+    detail = _first_lines(r.stderr)
+    if r.code == 0:
+        parts = json.loads(r.stdout.strip().splitlines()[-1])
+        rest = parts["total"] - sum(v for k, v in parts.items() if k != "total")
+        detail = ", ".join([f"database+parquet {rest:.1f} s"] + [f"{k} {v:.1f} s" for k, v in parts.items() if k != "total"])
+    res.steps.append(Step(label, rows, "build", r.wall, r.cpu, r.peak_mb, r.code == 0, rows, detail))
+    log(f"  build: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code} ({detail})")
     if r.code != 0:
         return res
     db = str(out / "education.duckdb")
@@ -347,7 +373,8 @@ def check_corrupted(src: Path, work: Path, log) -> tuple[list[Injected], dict]:
             if hit:
                 i.found_by_validate = True
                 i.messages.append("validate: " + msg[:90])
-    extra = {"frictionless_errors": len(f_errors), "validate_errors": len(o_errors),
+    extra = {"frictionless_errors": len(f_errors), "validate_errors": len(o_errors), "validate_exit": ours.code,
+             "validate_stderr": _first_lines(ours.stderr, 3),
              "frictionless_wall": fr.wall, "validate_wall": ours.wall,
              "frictionless_missed_by_validate": [e for e in f_errors if not any(
                  p == f"data/{e[0]}.csv" and line == e[1] for p, line, _ in o_errors)]}
@@ -392,29 +419,37 @@ def results_table(results: list[SizeResult]) -> str:
 
 
 def growth_table(results: list[SizeResult], national_rows: int | None) -> str:
+    """How each step grows from the smallest to the largest size. The exponent k in
+    time ~ rows^k is 1.0 for linear growth (below 1 while start-up time still dominates);
+    the marginal rate (extra rows / extra seconds) leaves start-up out and is what a much
+    larger package would see. The national figures extend the straight line through the
+    smallest and largest sizes (start-up + rows / marginal rate), for time and peak memory."""
     if len(results) < 2:
         return ""
     a, b = results[0], results[-1]
-    head = ["| step | time growth exponent (rows ×{:.1f}) | peak MB growth | rows/s at largest |".format(b.rows / a.rows)]
+    ratio = b.rows / a.rows
+    head = f"| step | time exponent k (rows ×{ratio:.1f}) | marginal rows/s | peak MB growth |"
+    rule = "|---|---:|---:|---:|"
     if national_rows:
-        head[0] += f" extrapolated to national ({national_rows:,} rows): time | peak MB |"
-    head.append("|---|---:|---:|---:|" + ("---:|---:|" if national_rows else ""))
-    lines = head
+        head += f" national ({national_rows:,} rows), straight-line: time | peak MB |"
+        rule += "---:|---:|"
+    lines = [head, rule]
     for s_a in a.steps:
         s_b = b.step(s_a.step)
         if s_b is None or s_a.wall <= 0 or s_b.wall <= 0 or s_a.step.startswith("generate"):
             continue
-        ratio = b.rows / a.rows
-        exp = math.log(s_b.wall / s_a.wall) / math.log(ratio) if ratio > 1 else math.nan
+        rows_a = s_a.rows_for_rate if s_a.rows_for_rate else a.rows
+        rows_b = s_b.rows_for_rate if s_b.rows_for_rate else b.rows
+        k = math.log(s_b.wall / s_a.wall) / math.log(rows_b / rows_a) if rows_b > rows_a else math.nan
+        slope = (s_b.wall - s_a.wall) / (rows_b - rows_a) if rows_b > rows_a else math.nan
+        marginal = 1 / slope if slope and slope > 0 else math.inf
         mem = f"×{s_b.peak_mb / s_a.peak_mb:.2f}" if s_a.peak_mb > 0 else "-"
-        line = f"| {s_a.step} | {exp:.2f} | {mem} | {fmt_rate(s_b.rate)} |"
+        line = f"| {s_a.step} | {k:.2f} | {fmt_rate(marginal)} | {mem} |"
         if national_rows:
-            scale = national_rows / b.rows
-            t = s_b.wall * scale ** max(1.0, exp) if math.isfinite(exp) else math.nan
-            # memory: linear fit through the two sizes
-            slope = (s_b.peak_mb - s_a.peak_mb) / (b.rows - a.rows) if b.rows > a.rows else 0
-            m = s_b.peak_mb + slope * (national_rows - b.rows)
-            line += f" {_duration(t)} | {m:,.0f} |"
+            n = national_rows if s_a.rows_for_rate == a.rows else national_rows * rows_b / b.rows
+            t = s_b.wall + max(slope, 0) * (n - rows_b)
+            m_slope = (s_b.peak_mb - s_a.peak_mb) / (rows_b - rows_a)
+            line += f" {_duration(t)} | {s_b.peak_mb + max(m_slope, 0) * (n - rows_b):,.0f} |"
         lines.append(line)
     return "\n".join(lines)
 
@@ -437,6 +472,9 @@ def correctness_table(inj: list[Injected], extra: dict) -> str:
                      f"{'found' if i.found_by_validate else '**MISSED**'} |")
     missed = extra["frictionless_missed_by_validate"]
     lines.append("")
+    if extra["validate_exit"] not in (0, 1):
+        lines.append(f"**validate crashed on this copy** (exit {extra['validate_exit']}): {extra['validate_stderr']}")
+        lines.append("")
     lines.append(f"frictionless reported {extra['frictionless_errors']} errors, validate {extra['validate_errors']}; "
                  f"frictionless errors at a row validate reports nothing for: {len(missed)}"
                  + (f" ({missed[:3]})" if missed else "") + ".")
@@ -460,8 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--years", type=int, default=20)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="where packages are generated")
-    p.add_argument("--skip-frictionless", action="store_true")
-    p.add_argument("--skip-corrupted", action="store_true")
+    p.add_argument("--steps", default="frictionless,validate,build,queries,corrupted",
+                   help="steps to run (default all): frictionless, validate, build, queries, corrupted")
     p.add_argument("--update-doc", action="store_true", help=f"write the tables into {DOC.relative_to(ROOT)}")
     args = p.parse_args(argv)
     from .synthetic import NATIONAL
@@ -469,15 +507,17 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)
     started = time.perf_counter()
-    results = [bench_size(n, args.years, args.seed, args.work, args.skip_frictionless, log) for n in sorted(sizes)]
+    steps = {s.strip() for s in args.steps.split(",")}
+    results = [bench_size(n, args.years, args.seed, args.work, steps, log) for n in sorted(sizes)]
     per_report = (results[-1].rows - results[-1].regions) / max(1, results[-1].reports)
     nat = None if args.national else national_rows(args.years, args.seed, per_report)
     parts = [f"Machine: {machine()}.",
              f"Command: `python -m scripts.benchmark --sizes {args.sizes} --years {args.years} --seed {args.seed}"
-             + (" --national" if args.national else "") + "`"
+             + (" --national" if args.national else "")
+             + (f" --steps {args.steps}" if steps != set(p.get_default("steps").split(",")) else "") + "`"
              + f"; commit {_commit()}; total benchmark wall time {_duration(time.perf_counter() - started)}.", "",
              results_table(results), "", growth_table(results, nat)]
-    if not args.skip_corrupted and not args.skip_frictionless:
+    if {"corrupted", "frictionless", "validate"} <= steps:
         smallest = args.work / f"r{sorted(sizes)[0]}_y{args.years}_s{args.seed}"
         inj, extra = check_corrupted(smallest, args.work, log)
         parts += ["", f"Corrupted copy of the {results[0].regions}-region package:", "", correctness_table(inj, extra)]

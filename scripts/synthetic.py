@@ -432,8 +432,7 @@ def write_report(rep: Report, seed: int, base: dict, first_year: int) -> None:
     sizes = {k: max(10, int(students * v * u(0.9, 1.1))) for k, v in parts.items()}
     if big:
         sizes = {k: v // 100 * 100 for k, v in sizes.items()}
-    total = sum(sizes.values()) + int(students * u(0.005, 0.03))
-    total = -(-total // 100) * 100 if big else total
+    total = sum(sizes.values())          # the five levels are a complete breakdown (breakdown_complete)
     schools = {"preschool": max(1, sizes["preschool"] // 180), "primary": max(1, sizes["primary"] // 600),
                "junior_secondary": max(1, sizes["junior_secondary"] // 900),
                "general_senior_secondary": max(1, sizes["general_senior_secondary"] // 1800)}
@@ -450,7 +449,8 @@ def write_report(rep: Report, seed: int, base: dict, first_year: int) -> None:
         rep.fig(enr, labels[level], count(n, "所", "school"), indicator="schools", school_level=level,
                 parent_id=sch, **stock)
     rep.say("。")
-    tot = rep.fig(enr, "各级各类学校在校生", people(total, "人", "person", big), indicator="students", **stock)
+    tot = rep.fig(enr, "各级各类学校在校生", people(total, "人", "person", big), indicator="students",
+                  breakdown_complete="true", **stock)
     labels = {"preschool": "其中学前教育在园幼儿", "primary": "小学在校生", "junior_secondary": "初中在校生",
               "general_senior_secondary": "普通高中在校生", "secondary_vocational": "中等职业学校在校生"}
     for level, n in sizes.items():
