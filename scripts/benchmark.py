@@ -302,83 +302,126 @@ def _find_row(pkg: Path, table: str, **match) -> int:
     raise LookupError(f"no row in {table} with {match}")
 
 
-def corrupt(src: Path, dest: Path) -> list[Injected]:
-    """A copy of package `src` with one error of each kind; returns what was injected where."""
+def _wrong_type(d: Path) -> Injected:
+    return Injected("wrong type (year '20x3')", "enrollment", _edit(d, "enrollment", 3, year="20x3"), True)
+
+
+def _duplicate_id(d: Path) -> Injected:
+    line = _edit(d, "subsidies", 1, id=_cell(d, "subsidies", 0, "id"))
+    return Injected("duplicate id (primary key)", "subsidies", line, True)
+
+
+def _dangling_fk(d: Path) -> Injected:
+    line = _edit(d, "teacher_hiring", 2, region_code="999999")
+    return Injected("dangling foreign key (region_code 999999)", "teacher_hiring", line, True)
+
+
+def _out_of_range(d: Path) -> Injected:
+    return Injected("out-of-range value (year 1800 < 1949)", "finance", _edit(d, "finance", 4, year="1800"), True)
+
+
+def _value_not_printed(d: Path) -> Injected:
+    row = _find_row(d, "construction_projects", indicator="floor_area")
+    value = _cell(d, "construction_projects", row, "value")
+    line = _edit(d, "construction_projects", row, value=str(int(value) + 1))
+    return Injected("provenance: value is not the parse of printed", "construction_projects", line, False)
+
+
+def _quote_not_in_text(d: Path) -> Injected:
+    row = _find_row(d, "enrollment", indicator="average_class_size")
+    line = _edit(d, "enrollment", row, quote=_cell(d, "enrollment", row, "quote").replace("小学", "初中", 1))
+    return Injected("provenance: quote not in the archived text", "enrollment", line, False)
+
+
+def _part_unit(d: Path) -> Injected:
+    total = _cell(d, "subsidies", _find_row(d, "subsidies", indicator="recipients", programme="all_programmes",
+                                            population="all"), "id")
+    line = _edit(d, "subsidies", _find_row(d, "subsidies", indicator="amount", population="registered_poor"),
+                 parent_id=total)
+    return Injected("cross-row: part in yuan under a total in person-times", "subsidies", line, False)
+
+
+def _ledger_entry(d: Path) -> Injected:
+    path = d / "data" / "coverage_exclusions.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        records = list(csv.reader(fh))
+    gone = records.pop(5)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(records)
+    return Injected(f"ledger: entry {gone[2]!r} of {gone[0]} removed", "coverage_exclusions", 0, False)
+
+
+def _edited_source(d: Path) -> Injected:
+    text = sorted((d / "sources").glob("*.txt"))[0]
+    text.write_bytes(text.read_bytes() + "。".encode())
+    return Injected(f"provenance: archived {text.name} edited (sha256)", "sources", 0, False)
+
+
+INJECTORS = [_wrong_type, _duplicate_id, _dangling_fk, _out_of_range, _value_not_printed, _quote_not_in_text,
+             _part_unit, _ledger_entry, _edited_source]
+
+
+def corrupt(src: Path, dest: Path, injectors=INJECTORS) -> list[Injected]:
+    """A copy of package `src` with the given errors; returns what was injected where."""
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("build"))
-    inj = []
-    line = _edit(dest, "enrollment", 3, year="20x3")
-    inj.append(Injected("wrong type (year '20x3')", "enrollment", line, True))
-    first_id = _cell(dest, "subsidies", 0, "id")
-    line = _edit(dest, "subsidies", 1, id=first_id)
-    inj.append(Injected("duplicate id (primary key)", "subsidies", line, True))
-    line = _edit(dest, "teacher_hiring", 2, region_code="999999")
-    inj.append(Injected("dangling foreign key (region_code 999999)", "teacher_hiring", line, True))
-    line = _edit(dest, "finance", 4, year="1800")
-    inj.append(Injected("out-of-range value (year 1800 < 1949)", "finance", line, True))
-    # errors no schema validator can see
-    row = _find_row(dest, "construction_projects", indicator="floor_area")
-    value = _cell(dest, "construction_projects", row, "value")
-    line = _edit(dest, "construction_projects", row, value=str(int(value) + 1))
-    inj.append(Injected("provenance: value is not the parse of printed", "construction_projects", line, False))
-    row = _find_row(dest, "enrollment", indicator="average_class_size")
-    quote = _cell(dest, "enrollment", row, "quote")
-    line = _edit(dest, "enrollment", row, quote=quote.replace("小学", "初中", 1))
-    inj.append(Injected("provenance: quote not in the archived text", "enrollment", line, False))
-    total = _cell(dest, "subsidies", _find_row(dest, "subsidies", indicator="recipients", programme="all_programmes",
-                                                population="all"), "id")
-    row = _find_row(dest, "subsidies", indicator="amount", population="registered_poor")
-    line = _edit(dest, "subsidies", row, parent_id=total)
-    inj.append(Injected("cross-row: part in yuan under a total in person-times", "subsidies", line, False))
-    with open(dest / "data" / "coverage_exclusions.csv", encoding="utf-8", newline="") as fh:
-        records = list(csv.reader(fh))
-    gone = records.pop(5)
-    with open(dest / "data" / "coverage_exclusions.csv", "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(records)
-    inj.append(Injected(f"ledger: entry {gone[2]!r} of {gone[0]} removed", "coverage_exclusions", 0, False))
-    text = sorted((dest / "sources").glob("*.txt"))[0]
-    text.write_bytes(text.read_bytes() + "。".encode())
-    inj.append(Injected(f"provenance: archived {text.name} edited (sha256)", "sources", 0, False))
-    return inj
+    return [inject(dest) for inject in injectors]
 
 
-def check_corrupted(src: Path, work: Path, log) -> tuple[list[Injected], dict]:
+def _validate_errors(root: Path) -> tuple[Run, list[tuple[str, int, str]]]:
+    ours = run([PY, "-m", "scripts", "validate", "--root", str(root)], ROOT)
+    found = []
+    for text in ours.stdout.splitlines():
+        m = re.match(r"^(.+?):(\d+):(\d+): (.*)$", text)
+        if m:
+            found.append((m.group(1), int(m.group(2)), m.group(4)))
+    return ours, found
+
+
+def _caught(i: Injected, errors: list[tuple[str, int, str]]) -> bool:
+    path = f"data/{i.table}.csv"
+    for p, line, msg in errors:
+        if (p == path and line == i.line) if i.line else \
+                (i.table == "coverage_exclusions" and "unaccounted" in msg) or (i.table == "sources" and "sha256" in msg):
+            i.messages.append("validate: " + msg[:90])
+            return True
+    return False
+
+
+def check_corrupted(work: Path, seed: int, log) -> tuple[list[Injected], dict]:
+    """Both validators on one copy with every error; if validate crashes on it, validate is
+    also run on one copy per error, so the table says which error it cannot survive."""
+    from .synthetic import generate
+    base = generate(work / "corrupt_base", regions=3, years=3, seed=seed, verify=0).out_dir
     dest = work / "corrupted"
-    inj = corrupt(src, dest)
+    inj = corrupt(base, dest)
     fr = run(frictionless_cmd() + ["validate", "datapackage.json", "--json"], dest, work / "frictionless-corrupted.json")
-    ours = run([PY, "-m", "scripts", "validate", "--root", str(dest)], ROOT)
+    ours, o_errors = _validate_errors(dest)
     f_errors = []
     try:
-        report = json.loads(fr.stdout)
-        for task in report.get("tasks", []):
+        for task in json.loads(fr.stdout).get("tasks", []):
             for e in task.get("errors", []):
                 f_errors.append((task.get("name"), e.get("rowNumber") or 0, e.get("type"), e.get("message", "")))
     except json.JSONDecodeError:
         pass
-    o_errors = []
-    for text in ours.stdout.splitlines():
-        m = re.match(r"^(.+?):(\d+):(\d+): (.*)$", text)
-        if m:
-            o_errors.append((m.group(1), int(m.group(2)), m.group(4)))
     for i in inj:
-        path = f"data/{i.table}.csv"
-        for name, row, kind, msg in f_errors:
+        for name, row, kind, _ in f_errors:
             if name == i.table and (row == i.line or i.line == 0):
                 i.found_by_frictionless = True
                 i.messages.append(f"frictionless {kind}")
-        for p, line, msg in o_errors:
-            hit = (p == path and line == i.line) if i.line else \
-                (i.table == "coverage_exclusions" and "unaccounted" in msg) or (i.table == "sources" and "sha256" in msg)
-            if hit:
-                i.found_by_validate = True
-                i.messages.append("validate: " + msg[:90])
+        i.found_by_validate = _caught(i, o_errors)
+    separately = {}
+    if ours.code not in (0, 1):
+        for k, inject in enumerate(INJECTORS):
+            one = corrupt(base, work / "corrupted_one", [inject])[0]
+            r, errors = _validate_errors(work / "corrupted_one")
+            separately[k] = "crash" if r.code not in (0, 1) else "found" if _caught(one, errors) else "MISSED"
     extra = {"frictionless_errors": len(f_errors), "validate_errors": len(o_errors), "validate_exit": ours.code,
-             "validate_stderr": _first_lines(ours.stderr, 3),
-             "frictionless_wall": fr.wall, "validate_wall": ours.wall,
+             "validate_stderr": _first_lines(ours.stderr, 3), "separately": separately,
              "frictionless_missed_by_validate": [e for e in f_errors if not any(
                  p == f"data/{e[0]}.csv" and line == e[1] for p, line, _ in o_errors)]}
-    log(f"corrupted copy: frictionless {len(f_errors)} errors, validate {len(o_errors)} errors")
+    log(f"corrupted copy: frictionless {len(f_errors)} errors, validate {len(o_errors)} errors (exit {ours.code})")
     return inj, extra
 
 
@@ -465,19 +508,29 @@ def _duration(sec: float) -> str:
 
 
 def correctness_table(inj: list[Injected], extra: dict) -> str:
-    lines = ["| injected error | where | frictionless validate | python -m scripts validate |", "|---|---|:-:|:-:|"]
-    for i in inj:
+    sep = extra["separately"]
+    head = "| injected error | where | frictionless validate | python -m scripts validate |"
+    rule = "|---|---|:-:|:-:|"
+    if sep:
+        head += " validate, one error per copy |"
+        rule += ":-:|"
+    lines = [head, rule]
+    for k, i in enumerate(inj):
         where = f"data/{i.table}.csv:{i.line}" if i.line else (f"data/{i.table}.csv" if i.table != "sources" else "sources/")
-        lines.append(f"| {i.what} | {where} | {'found' if i.found_by_frictionless else 'not found'} | "
-                     f"{'found' if i.found_by_validate else '**MISSED**'} |")
+        line = (f"| {i.what} | {where} | {'found' if i.found_by_frictionless else 'not found'} | "
+                f"{'found' if i.found_by_validate else '**MISSED**'} |")
+        if sep:
+            line += f" {'**' + sep[k] + '**' if sep[k] != 'found' else 'found'} |"
+        lines.append(line)
     missed = extra["frictionless_missed_by_validate"]
     lines.append("")
     if extra["validate_exit"] not in (0, 1):
-        lines.append(f"**validate crashed on this copy** (exit {extra['validate_exit']}): {extra['validate_stderr']}")
+        lines.append(f"**validate crashed on the copy with every error** (exit {extra['validate_exit']}): "
+                     f"{extra['validate_stderr']}")
         lines.append("")
     lines.append(f"frictionless reported {extra['frictionless_errors']} errors, validate {extra['validate_errors']}; "
                  f"frictionless errors at a row validate reports nothing for: {len(missed)}"
-                 + (f" ({missed[:3]})" if missed else "") + ".")
+                 + (f" (first: {missed[0][:3]})" if missed else "") + ".")
     return "\n".join(lines)
 
 
@@ -491,6 +544,32 @@ def national_rows(years: int, seed: int, per_report: float) -> int | None:
     return int(len(regions) + reports * per_report)
 
 
+def profile(pkg: Path, work: Path, top: int = 25) -> str:
+    """cProfile of `python -m scripts validate --root pkg`: the package's own functions (and the
+    library calls they spend most in) by cumulative time, as a Markdown table."""
+    import pstats
+    out = work / "validate.prof"
+    r = run([PY, "-m", "cProfile", "-o", str(out), "-m", "scripts", "validate", "--root", str(pkg)], ROOT)
+    stats = pstats.Stats(str(out))
+    total = max(v[3] for v in stats.stats.values())
+    rows = []
+    for (file, line, name), (cc, nc, tt, ct, _) in stats.stats.items():
+        path = Path(file)
+        if not path.is_absolute() or ".venv" in path.parts or not path.is_relative_to(ROOT):
+            continue
+        if name in ("<module>", "main", "cmd_validate") or ct < 0.005 * total:
+            continue
+        rows.append((ct, tt, nc, f"{path.relative_to(ROOT)}:{line} {name}"))
+    rows.sort(reverse=True)
+    lines = [f"cProfile of `python -m scripts validate --root {pkg.name}`: {total:.1f} s under the profiler "
+             f"({r.wall:.1f} s wall, exit {r.code}); functions of this repository by cumulative time "
+             "(a function's time includes what it calls, so the shares overlap).", "",
+             "| function | calls | own s | cumulative s | share |", "|---|---:|---:|---:|---:|"]
+    for ct, tt, nc, where in rows[:top]:
+        lines.append(f"| `{where}` | {nc:,} | {tt:.1f} | {ct:.1f} | {100 * ct / total:.0f}% |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="5,10,20", help="region counts, comma-separated (default 5,10,20)")
@@ -500,8 +579,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="where packages are generated")
     p.add_argument("--steps", default="frictionless,validate,build,queries,corrupted",
                    help="steps to run (default all): frictionless, validate, build, queries, corrupted")
+    p.add_argument("--profile", action="store_true", help="also profile validate on the largest size (cProfile)")
+    p.add_argument("--profile-root", type=Path, help="only profile validate on this existing package and exit")
     p.add_argument("--update-doc", action="store_true", help=f"write the tables into {DOC.relative_to(ROOT)}")
     args = p.parse_args(argv)
+    if args.profile_root:
+        args.work.mkdir(parents=True, exist_ok=True)
+        print(profile(args.profile_root.resolve(), args.work))
+        return 0
     from .synthetic import NATIONAL
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([NATIONAL] if args.national else [])
     args.work.mkdir(parents=True, exist_ok=True)
@@ -518,9 +603,12 @@ def main(argv: list[str] | None = None) -> int:
              + f"; commit {_commit()}; total benchmark wall time {_duration(time.perf_counter() - started)}.", "",
              results_table(results), "", growth_table(results, nat)]
     if {"corrupted", "frictionless", "validate"} <= steps:
-        smallest = args.work / f"r{sorted(sizes)[0]}_y{args.years}_s{args.seed}"
-        inj, extra = check_corrupted(smallest, args.work, log)
-        parts += ["", f"Corrupted copy of the {results[0].regions}-region package:", "", correctness_table(inj, extra)]
+        inj, extra = check_corrupted(args.work, args.seed, log)
+        parts += ["", "Corrupted copy of a 3-region, 3-year synthetic package:", "", correctness_table(inj, extra)]
+    if args.profile and "validate" in steps:
+        largest = args.work / f"r{sorted(sizes)[-1]}_y{args.years}_s{args.seed}"
+        log("profiling validate on the largest size")
+        parts += ["", profile(largest, args.work)]
     parts[1] = parts[1].rsplit(";", 1)[0] + f"; total benchmark wall time {_duration(time.perf_counter() - started)}."
     report = "\n".join(parts)
     print(report)
