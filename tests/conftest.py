@@ -10,6 +10,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def col(table: str, field: str) -> int:
+    """1-based CSV column of `field` in `table`, read from datapackage.json, so expected error
+    locations follow the schema when columns are added."""
+    import json
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == table)["schema"]["fields"]
+    return 1 + [f["name"] for f in fields].index(field)
+
+
+def width(table: str) -> int:
+    """Number of columns of `table` in datapackage.json."""
+    import json
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    return len(next(r for r in descriptor["resources"] if r["name"] == table)["schema"]["fields"])
+
 # A small, valid set of rows taken from the Shangrao 2020 report (sources/000_...txt),
 # values worked out by hand from the printed figures.
 GOOD_SUBSIDIES = [

@@ -1,5 +1,7 @@
 """File-level problems: encoding, BOM, line endings, header, record width, quoting."""
 
+from conftest import col, width
+
 S = "data/subsidies.csv"
 
 
@@ -36,7 +38,7 @@ def test_missing_column(package):
     w.writeheader()
     w.writerows(rows)
     (package.root / S).write_text(buf.getvalue(), encoding="utf-8")
-    assert package.problems() == [f"{S}:1:22: header lacks column(s) note required by datapackage.json"]
+    assert package.problems() == [f"{S}:1:{width('subsidies')}: header lacks column(s) note required by datapackage.json"]
 
 
 def test_extra_column(package):
@@ -44,7 +46,7 @@ def test_extra_column(package):
     text = [line + ",x" for line in text]
     text[0] = text[0][:-2] + ",extra"
     (package.root / S).write_text("\n".join(text) + "\n", encoding="utf-8")
-    assert package.problems() == [f"{S}:1:23: header has column 'extra' that datapackage.json does not define"]
+    assert package.problems() == [f"{S}:1:{width('subsidies') + 1}: header has column 'extra' that datapackage.json does not define"]
 
 
 def test_reordered_columns(package):
@@ -65,7 +67,7 @@ def test_truncated_row(package):
     lines[2] = ",".join(lines[2].split(",")[:10])
     (package.root / S).write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = package.problems()
-    assert f"{S}:3:11: record has 10 fields, fewer than the 22 in the header (truncated row or stray delimiter?)" in problems
+    assert f"{S}:3:11: record has 10 fields, fewer than the {width('subsidies')} in the header (truncated row or stray delimiter?)" in problems
 
 
 def test_unbalanced_quote(package):

@@ -1,6 +1,8 @@
 """Every number traces to a verbatim quote of its archived source."""
 import hashlib
 
+from conftest import col
+
 S = "data/subsidies.csv"
 
 
@@ -57,12 +59,12 @@ def test_qualifier_must_follow_printed(package):
 
 def test_unknown_repair_rule_is_rejected_by_code_list(package):
     package.edit("subsidies", 1, repair_rule="guess")
-    assert f"{S}:3:21: repair_rule: 'guess' is not in the code list (see datapackage.json enum / docs/data-dictionary.md)" in package.problems()
+    assert f"{S}:3:{col('subsidies', 'repair_rule')}: repair_rule: 'guess' is not in the code list (see datapackage.json enum / docs/data-dictionary.md)" in package.problems()
 
 
 def test_repair_rule_that_changes_nothing(package):
     package.edit("subsidies", 1, repair_rule="dunhao_decimal")
-    assert package.problems() == [f"{S}:3:21: repair_rule: 'dunhao_decimal' changes nothing in '12751.098万元'; leave it empty"]
+    assert package.problems() == [f"{S}:3:{col('subsidies', 'repair_rule')}: repair_rule: 'dunhao_decimal' changes nothing in '12751.098万元'; leave it empty"]
 
 
 def _shuangfeng_row(**kw):

@@ -1,6 +1,8 @@
 """Safety of what users open: formula cells, encodings and paths (the latter in test_csvfile/test_descriptor)."""
 import pytest
 
+from conftest import col
+
 S = "data/subsidies.csv"
 
 
@@ -8,7 +10,7 @@ S = "data/subsidies.csv"
 def test_formula_cell_in_text_field_is_rejected(package, cell):
     package.edit("subsidies", 0, note=cell)
     assert package.problems() == [
-        f"{S}:2:22: note: {cell[:20]!r} starts with {cell[0]!r}, which a spreadsheet runs as a formula; "
+        f"{S}:2:{col('subsidies', 'note')}: note: {cell[:20]!r} starts with {cell[0]!r}, which a spreadsheet runs as a formula; "
         "reword it (e.g. start with the text, or prefix an apostrophe-free word)"]
 
 
