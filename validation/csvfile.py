@@ -81,10 +81,44 @@ def read_csv_text(path: str, data: bytes, expected_header: list[str]) -> CsvText
             out.rows.append(record)
             out.lines.append(start)
     except csv.Error as exc:
-        out.problems.append(Problem(path, end + 1, 1, f"malformed CSV: {exc} (unbalanced quote?)"))
+        line, column = _open_quote(text, end + 1)
+        out.problems.append(Problem(path, line, column, f"malformed CSV: {exc} (unbalanced quote? the quoted cell opened here is not closed where it should be)"))
     _check_header(out, expected_header)
     _check_widths(out)
     return out
+
+
+def _open_quote(text: str, start_line: int) -> tuple[int, int]:
+    """(line, field) where the quoted cell that broke parsing opens, scanning from the start of
+    the record csv.reader failed on; a person fixes the quote there, not at the error's end."""
+    pos = 0
+    for _ in range(start_line - 1):
+        pos = text.find("\n", pos) + 1
+    line, column, opened = start_line, 1, (start_line, 1)
+    at_field_start, quoted = True, False
+    while pos < len(text):
+        ch = text[pos]
+        if quoted:
+            if ch == '"' and text.startswith('""', pos):
+                pos += 1
+            elif ch == '"':
+                quoted = False
+                if pos + 1 < len(text) and text[pos + 1] not in ",\r\n":
+                    return opened
+            elif ch == "\n":
+                line += 1
+        elif ch == '"' and at_field_start:
+            quoted, opened = True, (line, column)
+        elif ch == ",":
+            column += 1
+            at_field_start = True
+            pos += 1
+            continue
+        elif ch == "\n":
+            return opened if quoted else (start_line, 1)
+        at_field_start = False
+        pos += 1
+    return opened
 
 
 def _check_header(out: CsvText, expected: list[str]) -> None:
@@ -94,7 +128,8 @@ def _check_header(out: CsvText, expected: list[str]) -> None:
     missing = [c for c in expected if c not in got]
     extra = [c for c in got if c not in expected]
     if missing:
-        out.problems.append(Problem(out.path, 1, len(got) + 1, f"header lacks column(s) {', '.join(missing)} required by datapackage.json"))
+        where = expected.index(missing[0]) + 1   # where the first missing column belongs
+        out.problems.append(Problem(out.path, 1, where, f"header lacks column(s) {', '.join(missing)} required by datapackage.json"))
     for name in extra:
         out.problems.append(Problem(out.path, 1, got.index(name) + 1, f"header has column {name!r} that datapackage.json does not define"))
     if not missing and not extra:
