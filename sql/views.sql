@@ -35,36 +35,44 @@ QUALIFY c.depth = max(c.depth) OVER (PARTITION BY c.code);
 -- cumulative-since-unknown figures are left out). Recipients are taken only from all-programme
 -- totals: a student may receive several kinds of aid, so recipients of different programmes do
 -- not add up; yuan do. A named project row without a figure counts as one project (value 1).
--- Each measure reads only its own table, so the filters reach the table scans.
+-- Each measure reads only its own table, so the filters reach the table scans, and looks up a
+-- part's total in that table (parent_id refers to a row of the same table).
 CREATE OR REPLACE VIEW headline_rows AS
 WITH measured AS (
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'students_' || school_level AS measure
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'students_' || school_level AS measure,
+           parent_id IN (SELECT id FROM enrollment WHERE kind <> 'actual') AS parent_not_actual
     FROM enrollment WHERE indicator = 'students' AND unit = 'person' AND population = 'all'
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_recipients_' || unit
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_recipients_' || unit,
+           parent_id IN (SELECT id FROM subsidies WHERE kind <> 'actual')
     FROM subsidies WHERE indicator = 'recipients' AND programme = 'all_programmes'
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_yuan'
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_yuan',
+           parent_id IN (SELECT id FROM subsidies WHERE kind <> 'actual')
     FROM subsidies WHERE indicator = 'amount' AND unit = 'yuan'
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'teachers_hired'
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'teachers_hired',
+           parent_id IN (SELECT id FROM teacher_hiring WHERE kind <> 'actual')
     FROM teacher_hiring WHERE indicator = 'hired' AND unit = 'person'
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'places_added'
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'places_added',
+           parent_id IN (SELECT id FROM construction_projects WHERE kind <> 'actual')
     FROM construction_projects WHERE indicator = 'places' AND unit = 'place'
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'projects_' || status
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'projects_' || status,
+           parent_id IN (SELECT id FROM construction_projects WHERE kind <> 'actual')
     FROM construction_projects WHERE indicator IN ('project', 'projects', 'schools')
       AND status IN ('tendering', 'under_construction', 'fitting_out', 'partly_in_use', 'completed')
     UNION ALL
-    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'education_expenditure_yuan'
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'education_expenditure_yuan',
+           parent_id IN (SELECT id FROM finance WHERE kind <> 'actual')
     FROM finance WHERE indicator = 'education_expenditure' AND unit = 'yuan'
 )
 SELECT region_code, year, measure, coalesce(value, 1) AS value, source_id, id
 FROM measured
 WHERE kind = 'actual'
   AND period IN ('year', 'first_half', 'spring_term', 'autumn_term', 'to_date', 'point_in_time')
-  AND (parent_id IS NULL OR parent_id IN (SELECT id FROM observations WHERE kind <> 'actual'));
+  AND (parent_id IS NULL OR parent_not_actual);
 
 -- headline_rows plus the rows a prefecture does not report itself, rolled up from its
 -- counties, county-level cities and districts. A prefecture's own figure always wins: a child's
