@@ -1,6 +1,7 @@
 -- Analysis views over the topic tables. Portable DuckDB SQL: run at the repository root after
 -- sql/tables.sql, from Python (`python -m scripts build`) or the DuckDB CLI:
---   duckdb build/education.duckdb            (views are already in the built database)
+--   duckdb build/education.duckdb            (views are already in the built database; build stores
+--                                            headline_facts[_with_rollups] and region_year_panel as tables)
 --   duckdb -c ".read sql/tables.sql" -c ".read sql/views.sql" -c "FROM region_year_panel"
 -- Rules shared by the views: rows with parent_id are parts of another row and are never added
 -- to it; targets and standards are never mixed with actuals; derived numbers are flagged.

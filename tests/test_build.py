@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from scripts.build import BuildError, build, csv_record_count
+from scripts.build import PERSISTED, BuildError, build, csv_record_count
 from scripts.metadata import ROOT, tables
 
 
@@ -32,6 +32,26 @@ def test_types_and_comments_come_from_the_descriptor(built):
     comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'subsidies' AND column_name = 'parent_id'").fetchone()[0]
     assert "never add a part to its total" in comment and "不要与总数相加" in comment
     assert "observations" in built.views
+
+
+def test_stored_views_are_tables_with_the_rows_of_the_views_over_the_csvs(built, monkeypatch):
+    """The views build stores as tables hold exactly what sql/views.sql computes straight over
+    the CSVs (as the DuckDB CLI runs it): same columns, types and rows, duplicates included."""
+    monkeypatch.chdir(ROOT)
+    mem = duckdb.connect()
+    for sql in ("sql/tables.sql", "sql/views.sql"):
+        mem.execute((ROOT / sql).read_text(encoding="utf-8"))
+    mem.execute(f"ATTACH '{built.database}' AS built (READ_ONLY)")
+    assert set(PERSISTED) == set(built.persisted) and "region_year_panel" in PERSISTED
+    for name in PERSISTED:
+        assert mem.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'built' AND table_name = ?",
+                           [name]).fetchone()[0] == 1, name
+        assert name not in built.views
+        assert mem.execute(f"DESCRIBE built.{name}").fetchall() == mem.execute(f"DESCRIBE memory.{name}").fetchall()
+        n = mem.execute(f"SELECT count(*) FROM memory.{name}").fetchone()[0]
+        assert n > 0 and mem.execute(f"SELECT count(*) FROM built.{name}").fetchone()[0] == n, name
+        for a, b in (("memory", "built"), ("built", "memory")):
+            assert mem.execute(f"SELECT count(*) FROM (FROM {a}.{name} EXCEPT ALL FROM {b}.{name})").fetchone()[0] == 0, name
 
 
 def test_a_record_that_cannot_load_stops_the_build(tmp_path):
