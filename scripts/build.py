@@ -2,6 +2,9 @@
 
 The build runs the committed SQL in sql/ unchanged (the same files the DuckDB CLI runs), then
 proves that no row was dropped or added: every table's row count must equal its CSV records.
+The views that add up many rows (PERSISTED) are then stored in the database as tables of the
+same name, computed once by their own definitions in sql/views.sql, so that querying them does
+not recompute them; over the CSVs (DuckDB CLI) they stay views with the same rows.
 """
 from __future__ import annotations
 
@@ -19,6 +22,14 @@ from .metadata import ROOT, tables
 BUILD_DIR = "build"
 DATABASE = "education.duckdb"
 SQL_FILES = ("sql/tables.sql", "sql/views.sql")
+# Views of sql/views.sql the built database holds as tables (same name, columns and rows),
+# in an order where each is computed before anything that would read it is stored.
+PERSISTED = ("headline_facts", "headline_facts_with_rollups", "region_year_panel")
+# Sort order of each stored table: its key, so that `FROM region_year_panel` lists regions and
+# years in order.
+_ORDER = {"headline_facts": "region_code, year, measure",
+          "headline_facts_with_rollups": "region_code, year, measure, basis",
+          "region_year_panel": "region_code, year"}
 
 
 class BuildError(Exception):
@@ -32,11 +43,14 @@ class Summary:
     views: list[str]
     archive: Path
     charts: list[Path]
+    persisted: tuple[str, ...] = ()
 
     def text(self) -> str:
         lines = [f"built {self.database} with {len(self.counts)} tables and {len(self.views)} views:"]
         lines += [f"  {name:<24}{n:>7} rows" for name, n in self.counts.items()]
         lines.append(f"  views: {', '.join(self.views)}")
+        if self.persisted:
+            lines.append(f"  views stored as tables (same rows as in sql/views.sql): {', '.join(self.persisted)}")
         lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table>.parquet (schema from datapackage.json in the file metadata)")
         lines.append(f"  package zip: {self.archive}")
         lines.append(f"  charts: {', '.join(str(c) for c in self.charts)}")
@@ -54,6 +68,22 @@ def check_sql_is_current(root: Path) -> None:
     current = (root / "sql/tables.sql").read_text(encoding="utf-8") if (root / "sql/tables.sql").exists() else ""
     if current != ddl.render(root):
         raise BuildError("sql/tables.sql is out of date with datapackage.json; run `python -m scripts generate`")
+
+
+def persist_views(con, names: tuple[str, ...] = PERSISTED) -> tuple[str, ...]:
+    """Replace each named view by a table of the same name holding the view's rows (computed
+    from its definition in sql/views.sql), and check the table has as many rows as the view."""
+    for name in names:
+        con.execute(f"CREATE TABLE {name}__stored AS FROM {name} ORDER BY {_ORDER.get(name, 'ALL')}")
+        n_view = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        n_table = con.execute(f"SELECT count(*) FROM {name}__stored").fetchone()[0]
+        if n_view != n_table:
+            raise BuildError(f"view {name}: {n_view} rows but {n_table} stored")
+        con.execute(f"DROP VIEW {name}")
+        con.execute(f"ALTER TABLE {name}__stored RENAME TO {name}")
+        con.execute(f"COMMENT ON TABLE {name} IS 'View {name} of sql/views.sql, stored as a table by the build: "
+                    f"the same columns and rows as the view computes over the tables.'")
+    return tuple(names)
 
 
 def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | None = None) -> Summary:
@@ -87,9 +117,13 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
         schema = json.dumps(t.schema, ensure_ascii=False).replace("'", "''")
         con.execute(f"COPY {t.name} TO '{out_dir / 'parquet' / (t.name + '.parquet')}' "
                     f"(FORMAT parquet, KV_METADATA {{frictionless_schema: '{schema}'}})")
+    try:
+        persisted = persist_views(con)
+    except duckdb.Error as exc:
+        raise BuildError(f"storing views as tables: {exc}") from None
     views = [r[0] for r in con.execute(
         "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]
     con.close()
     os.replace(tmp, db_path)
     drawn = charts.draw_all(db_path, charts_dir)
-    return Summary(db_path, counts, views, release.package_zip(root, out_dir), drawn)
+    return Summary(db_path, counts, views, release.package_zip(root, out_dir), drawn, persisted)

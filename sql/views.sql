@@ -1,6 +1,7 @@
 -- Analysis views over the topic tables. Portable DuckDB SQL: run at the repository root after
 -- sql/tables.sql, from Python (`python -m scripts build`) or the DuckDB CLI:
---   duckdb build/education.duckdb            (views are already in the built database)
+--   duckdb build/education.duckdb            (views are already in the built database; build stores
+--                                            headline_facts[_with_rollups] and region_year_panel as tables)
 --   duckdb -c ".read sql/tables.sql" -c ".read sql/views.sql" -c "FROM region_year_panel"
 -- Rules shared by the views: rows with parent_id are parts of another row and are never added
 -- to it; targets and standards are never mixed with actuals; derived numbers are flagged.
@@ -28,93 +29,131 @@ SELECT c.code, c.current_code, cur.name_zh AS current_name_zh, cur.name_en AS cu
 FROM chain c JOIN regions cur ON cur.code = c.current_code
 QUALIFY c.depth = max(c.depth) OVER (PARTITION BY c.code);
 
--- Headline figures as long facts, one per region, year and measure. Only actuals; a part is
--- left out when its total is an actual (it is already inside that total) but kept when its
--- total is a target (seven schools under construction out of twenty planned); only periods
--- within one calendar year (multi-year, school-year and cumulative-since-unknown figures are
--- left out). Recipients are taken only from all-programme totals: a student may receive
--- several kinds of aid, so recipients of different programmes do not add up; yuan do.
--- A named project row counts as one project.
-CREATE OR REPLACE VIEW headline_facts AS
-WITH tagged AS (
-    SELECT o.*,
-        CASE
-            WHEN o.table_name = 'enrollment' AND o.indicator = 'students' AND o.unit = 'person' AND o.population = 'all'
-                THEN 'students_' || o.school_level
-            WHEN o.table_name = 'subsidies' AND o.indicator = 'recipients' AND o.programme = 'all_programmes'
-                THEN 'aid_recipients_' || o.unit
-            WHEN o.table_name = 'subsidies' AND o.indicator = 'amount' AND o.unit = 'yuan' THEN 'aid_yuan'
-            WHEN o.table_name = 'teacher_hiring' AND o.indicator = 'hired' AND o.unit = 'person' THEN 'teachers_hired'
-            WHEN o.table_name = 'construction_projects' AND o.indicator = 'places' AND o.unit = 'place' THEN 'places_added'
-            WHEN o.table_name = 'construction_projects' AND o.indicator IN ('project', 'projects', 'schools')
-                 AND o.status IN ('tendering', 'under_construction', 'fitting_out', 'partly_in_use', 'completed')
-                THEN 'projects_' || o.status
-            WHEN o.table_name = 'finance' AND o.indicator = 'education_expenditure' AND o.unit = 'yuan'
-                THEN 'education_expenditure_yuan'
-        END AS measure
-    FROM observations o
-    LEFT JOIN observations parent ON parent.id = o.parent_id
-    WHERE o.kind = 'actual' AND (o.parent_id IS NULL OR parent.kind <> 'actual')
-      AND o.period IN ('year', 'first_half', 'spring_term', 'autumn_term', 'to_date', 'point_in_time')
+-- The observation rows behind the headline figures, one per row counted, with the measure it
+-- counts for. Only actuals; a part is left out when its total is an actual (it is already
+-- inside that total) but kept when its total is a target (seven schools under construction out
+-- of twenty planned); only periods within one calendar year (multi-year, school-year and
+-- cumulative-since-unknown figures are left out). Recipients are taken only from all-programme
+-- totals: a student may receive several kinds of aid, so recipients of different programmes do
+-- not add up; yuan do. A named project row without a figure counts as one project (value 1).
+-- Each measure reads only its own table, so the filters reach the table scans, and looks up a
+-- part's total in that table (parent_id refers to a row of the same table).
+CREATE OR REPLACE VIEW headline_rows AS
+WITH measured AS (
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'students_' || school_level AS measure,
+           parent_id IN (SELECT id FROM enrollment WHERE kind <> 'actual') AS parent_not_actual
+    FROM enrollment WHERE indicator = 'students' AND unit = 'person' AND population = 'all'
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_recipients_' || unit,
+           parent_id IN (SELECT id FROM subsidies WHERE kind <> 'actual')
+    FROM subsidies WHERE indicator = 'recipients' AND programme = 'all_programmes'
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'aid_yuan',
+           parent_id IN (SELECT id FROM subsidies WHERE kind <> 'actual')
+    FROM subsidies WHERE indicator = 'amount' AND unit = 'yuan'
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'teachers_hired',
+           parent_id IN (SELECT id FROM teacher_hiring WHERE kind <> 'actual')
+    FROM teacher_hiring WHERE indicator = 'hired' AND unit = 'person'
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'places_added',
+           parent_id IN (SELECT id FROM construction_projects WHERE kind <> 'actual')
+    FROM construction_projects WHERE indicator = 'places' AND unit = 'place'
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'projects_' || status,
+           parent_id IN (SELECT id FROM construction_projects WHERE kind <> 'actual')
+    FROM construction_projects WHERE indicator IN ('project', 'projects', 'schools')
+      AND status IN ('tendering', 'under_construction', 'fitting_out', 'partly_in_use', 'completed')
+    UNION ALL
+    SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'education_expenditure_yuan',
+           parent_id IN (SELECT id FROM finance WHERE kind <> 'actual')
+    FROM finance WHERE indicator = 'education_expenditure' AND unit = 'yuan'
 )
-SELECT region_code, year, measure,
-       sum(coalesce(value, 1)) AS value,
-       count(*) AS n_rows,
-       string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS sources,
-       string_agg(id, ',' ORDER BY id) AS row_ids
-FROM tagged
-WHERE measure IS NOT NULL
-GROUP BY region_code, year, measure;
+SELECT region_code, year, measure, coalesce(value, 1) AS value, source_id, id
+FROM measured
+WHERE kind = 'actual'
+  AND period IN ('year', 'first_half', 'spring_term', 'autumn_term', 'to_date', 'point_in_time')
+  AND (parent_id IS NULL OR parent_not_actual);
 
--- Facts a prefecture does not report itself, rolled up from its counties, county-level cities
--- and districts. A prefecture's own figure always wins: children are added only for a measure
--- and year it has no row for, so nothing it reports is counted twice. Rolled-up facts say
--- basis = 'rollup' and list the child codes in rolled_up_from: they cover only the children
--- the package has data for, not necessarily the whole prefecture.
-CREATE OR REPLACE VIEW headline_facts_with_rollups AS
-WITH rolled AS (
-    SELECT r.parent_code AS region_code, f.year, f.measure, sum(f.value) AS value, sum(f.n_rows) AS n_rows,
-           string_agg(DISTINCT f.sources, ',') AS sources, string_agg(f.row_ids, ',') AS row_ids,
-           string_agg(DISTINCT f.region_code, ',') AS rolled_up_from
-    FROM headline_facts f
-    JOIN regions r ON r.code = f.region_code
+-- headline_rows plus the rows a prefecture does not report itself, rolled up from its
+-- counties, county-level cities and districts. A prefecture's own figure always wins: a child's
+-- row is added only for a measure and year the prefecture has no row for, so nothing it reports
+-- is counted twice. Rolled-up rows say basis = 'rollup' and name the child in rolled_up_from:
+-- they cover only the children the package has data for, not necessarily the whole prefecture.
+CREATE OR REPLACE VIEW headline_rows_with_rollups AS
+WITH own AS MATERIALIZED (FROM headline_rows),
+child AS (
+    SELECT r.parent_code AS region_code, h.year, h.measure, h.value, h.source_id, h.id, h.region_code AS rolled_up_from
+    FROM own h
+    JOIN regions r ON r.code = h.region_code
     JOIN regions parent ON parent.code = r.parent_code
     WHERE parent.level = 'prefecture' AND r.level IN ('county', 'county_city', 'district')
-    GROUP BY r.parent_code, f.year, f.measure
+),
+not_reported AS (
+    SELECT DISTINCT region_code, year, measure FROM child
+    EXCEPT
+    SELECT h.region_code, h.year, h.measure FROM own h JOIN regions g ON g.code = h.region_code WHERE g.level = 'prefecture'
 )
-SELECT region_code, year, measure, value, n_rows, sources, row_ids, 'reported' AS basis, NULL AS rolled_up_from
-FROM headline_facts
+SELECT region_code, year, measure, value, source_id, id, 'reported' AS basis, NULL::VARCHAR AS rolled_up_from
+FROM own
 UNION ALL
-SELECT rolled.region_code, rolled.year, rolled.measure, rolled.value, rolled.n_rows, rolled.sources, rolled.row_ids,
-       'rollup' AS basis, rolled.rolled_up_from
-FROM rolled
-WHERE NOT EXISTS (SELECT 1 FROM headline_facts f
-                  WHERE f.region_code = rolled.region_code AND f.year = rolled.year AND f.measure = rolled.measure);
+SELECT c.region_code, c.year, c.measure, c.value, c.source_id, c.id, 'rollup' AS basis, c.rolled_up_from
+FROM child c
+SEMI JOIN not_reported n ON n.region_code = c.region_code AND n.year = c.year AND n.measure = c.measure;
 
--- One row per region and year, headline figures side by side, with the sources they came from.
+-- Headline figures as long facts, one per region, year and measure: headline_rows added up,
+-- with the sources and row ids (sorted, comma-separated) they come from.
+CREATE OR REPLACE VIEW headline_facts AS
+SELECT region_code, year, measure,
+       sum(value) AS value,
+       count(*) AS n_rows,
+       array_to_string(list_sort(list_distinct(list(source_id))), ',') AS sources,
+       array_to_string(list_sort(list(id)), ',') AS row_ids
+FROM headline_rows
+GROUP BY region_code, year, measure;
+
+-- headline_facts and the facts rolled up from children (headline_rows_with_rollups added up);
+-- a rolled-up fact lists its child codes in rolled_up_from.
+CREATE OR REPLACE VIEW headline_facts_with_rollups AS
+SELECT region_code, year, measure,
+       sum(value) AS value,
+       count(*)::HUGEINT AS n_rows,
+       array_to_string(list_sort(list_distinct(list(source_id))), ',') AS sources,
+       array_to_string(list_sort(list(id)), ',') AS row_ids,
+       basis,
+       nullif(array_to_string(list_sort(list_distinct(list(rolled_up_from))), ','), '') AS rolled_up_from
+FROM headline_rows_with_rollups
+GROUP BY region_code, year, measure, basis;
+
+-- One row per region and year, headline figures side by side, with the sources they came from
+-- (and the children rolled up, if any), sorted and comma-separated.
 CREATE OR REPLACE VIEW region_year_panel AS
-SELECT f.region_code, g.name_zh, g.name_en, g.level, l.current_code, f.year,
-    sum(value) FILTER (WHERE measure = 'students_all') AS students_all_levels,
-    sum(value) FILTER (WHERE measure = 'students_preschool') AS students_preschool,
-    sum(value) FILTER (WHERE measure = 'students_primary') AS students_primary,
-    sum(value) FILTER (WHERE measure = 'students_junior_secondary') AS students_junior_secondary,
-    sum(value) FILTER (WHERE measure IN ('students_senior_secondary', 'students_general_senior_secondary',
-                                         'students_secondary_vocational')) AS students_senior_secondary,
-    sum(value) FILTER (WHERE measure = 'aid_recipients_person') AS aid_recipients_persons,
-    sum(value) FILTER (WHERE measure = 'aid_recipients_person_time') AS aid_recipients_person_times,
-    sum(value) FILTER (WHERE measure = 'aid_yuan') AS aid_yuan,
-    sum(value) FILTER (WHERE measure = 'teachers_hired') AS teachers_hired,
-    sum(value) FILTER (WHERE measure = 'places_added') AS places_added,
-    sum(value) FILTER (WHERE measure = 'projects_tendering') AS projects_tendering,
-    sum(value) FILTER (WHERE measure IN ('projects_under_construction', 'projects_fitting_out')) AS projects_under_construction,
-    sum(value) FILTER (WHERE measure IN ('projects_partly_in_use', 'projects_completed')) AS projects_in_use,
-    sum(value) FILTER (WHERE measure = 'education_expenditure_yuan') AS education_expenditure_yuan,
-    string_agg(DISTINCT rolled_up_from, ',') AS rolled_up_from,
-    string_agg(DISTINCT sources, ',') AS sources
-FROM headline_facts_with_rollups f
-JOIN regions g ON g.code = f.region_code
-JOIN region_lineage l ON l.code = f.region_code
-GROUP BY ALL;
+WITH panel AS (
+    SELECT region_code, year,
+        sum(value) FILTER (WHERE measure = 'students_all') AS students_all_levels,
+        sum(value) FILTER (WHERE measure = 'students_preschool') AS students_preschool,
+        sum(value) FILTER (WHERE measure = 'students_primary') AS students_primary,
+        sum(value) FILTER (WHERE measure = 'students_junior_secondary') AS students_junior_secondary,
+        sum(value) FILTER (WHERE measure IN ('students_senior_secondary', 'students_general_senior_secondary',
+                                             'students_secondary_vocational')) AS students_senior_secondary,
+        sum(value) FILTER (WHERE measure = 'aid_recipients_person') AS aid_recipients_persons,
+        sum(value) FILTER (WHERE measure = 'aid_recipients_person_time') AS aid_recipients_person_times,
+        sum(value) FILTER (WHERE measure = 'aid_yuan') AS aid_yuan,
+        sum(value) FILTER (WHERE measure = 'teachers_hired') AS teachers_hired,
+        sum(value) FILTER (WHERE measure = 'places_added') AS places_added,
+        sum(value) FILTER (WHERE measure = 'projects_tendering') AS projects_tendering,
+        sum(value) FILTER (WHERE measure IN ('projects_under_construction', 'projects_fitting_out')) AS projects_under_construction,
+        sum(value) FILTER (WHERE measure IN ('projects_partly_in_use', 'projects_completed')) AS projects_in_use,
+        sum(value) FILTER (WHERE measure = 'education_expenditure_yuan') AS education_expenditure_yuan,
+        nullif(array_to_string(list_sort(list_distinct(list(rolled_up_from))), ','), '') AS rolled_up_from,
+        array_to_string(list_sort(list_distinct(list(source_id))), ',') AS sources
+    FROM headline_rows_with_rollups
+    GROUP BY region_code, year
+)
+SELECT p.region_code, g.name_zh, g.name_en, g.level, l.current_code, p.* EXCLUDE (region_code)
+FROM panel p
+JOIN regions g ON g.code = p.region_code
+JOIN region_lineage l ON l.code = p.region_code;
 
 -- Yuan per recipient by programme: an amount row paired with the recipients row that shares
 -- its source, region, year, period, programme, level and population. Recipients counted in

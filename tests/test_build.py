@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from scripts.build import BuildError, build, csv_record_count
+from scripts.build import PERSISTED, BuildError, build, csv_record_count
 from scripts.metadata import ROOT, tables
 
 
@@ -32,6 +32,26 @@ def test_types_and_comments_come_from_the_descriptor(built):
     comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'subsidies' AND column_name = 'parent_id'").fetchone()[0]
     assert "never add a part to its total" in comment and "不要与总数相加" in comment
     assert "observations" in built.views
+
+
+def test_stored_views_are_tables_with_the_rows_of_the_views_over_the_csvs(built, monkeypatch):
+    """The views build stores as tables hold exactly what sql/views.sql computes straight over
+    the CSVs (as the DuckDB CLI runs it): same columns, types and rows, duplicates included."""
+    monkeypatch.chdir(ROOT)
+    mem = duckdb.connect()
+    for sql in ("sql/tables.sql", "sql/views.sql"):
+        mem.execute((ROOT / sql).read_text(encoding="utf-8"))
+    mem.execute(f"ATTACH '{built.database}' AS built (READ_ONLY)")
+    assert set(PERSISTED) == set(built.persisted) and "region_year_panel" in PERSISTED
+    for name in PERSISTED:
+        assert mem.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'built' AND table_name = ?",
+                           [name]).fetchone()[0] == 1, name
+        assert name not in built.views
+        assert mem.execute(f"DESCRIBE built.{name}").fetchall() == mem.execute(f"DESCRIBE memory.{name}").fetchall()
+        n = mem.execute(f"SELECT count(*) FROM memory.{name}").fetchone()[0]
+        assert n > 0 and mem.execute(f"SELECT count(*) FROM built.{name}").fetchone()[0] == n, name
+        for a, b in (("memory", "built"), ("built", "memory")):
+            assert mem.execute(f"SELECT count(*) FROM (FROM {a}.{name} EXCEPT ALL FROM {b}.{name})").fetchone()[0] == 0, name
 
 
 def test_a_record_that_cannot_load_stops_the_build(tmp_path):
@@ -83,3 +103,58 @@ def test_charts_are_drawn_with_readable_labels(built):
                      "shuangfeng_loans.svg"]
     text = next(p for p in built.charts if p.name == "hiring_plan_vs_actual.svg").read_text(encoding="utf-8")
     assert "Teacher hiring: plan versus actual, by channel" in text
+
+
+def _yticks(svg: Path) -> int:
+    """Bars of a horizontal bar chart: one y tick label per bar."""
+    return svg.read_text(encoding="utf-8").count('<g id="ytick_')
+
+
+def test_real_package_charts_have_a_bar_per_pair(built):
+    con = duckdb.connect(str(built.database), read_only=True)
+    charts = {p.name: p for p in built.charts}
+    assert _yticks(charts["aid_per_recipient.svg"]) == \
+        con.execute("SELECT count(*) FROM aid_per_recipient WHERE NOT is_part").fetchone()[0]
+    assert _yticks(charts["hiring_plan_vs_actual.svg"]) == con.execute("SELECT count(*) FROM hiring_fill_rate").fetchone()[0]
+    assert "Shangrao City 2020: special post" in charts["hiring_plan_vs_actual.svg"].read_text(encoding="utf-8")
+
+
+def test_charts_stay_bounded_for_a_large_package(tmp_path):
+    """3,000 aid pairs, hiring plans and spending figures in 60 regions: each chart draws at most
+    MAX_BARS bars (medians or totals per programme, channel or level, with the counts), and a
+    chart without rows (no Shuangfeng loan series) is not drawn."""
+    from scripts.charts import MAX_BARS, draw_all
+    db = tmp_path / "large.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("""
+        CREATE TABLE regions AS SELECT (100000 + i)::VARCHAR AS code, 'Region ' || i AS name_en FROM range(60) t(i);
+        CREATE TABLE aid_per_recipient AS
+            SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'year' AS period,
+                   'programme_' || (i % 25) AS programme, 100.0 + i AS yuan_per_recipient,
+                   CASE WHEN i % 2 = 0 THEN 'person' ELSE 'person_time' END AS recipient_unit, false AS is_part
+            FROM range(3000) t(i);
+        CREATE TABLE hiring_fill_rate AS
+            SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'channel_' || (i % 3) AS channel,
+                   100.0 AS planned, 90.0 AS hired FROM range(3000) t(i);
+        CREATE TABLE per_student_funding AS
+            SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'per_student_expenditure' AS indicator,
+                   'level_' || (i % 30) AS school_level, 1000.0 + i AS actual_yuan FROM range(3000) t(i);
+        CREATE TABLE subsidies (programme VARCHAR, region_code VARCHAR, kind VARCHAR, year BIGINT, indicator VARCHAR, value DOUBLE);
+    """)
+    con.close()
+    charts = {p.name: p for p in draw_all(db, tmp_path / "charts")}
+    assert sorted(charts) == ["aid_per_recipient.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg"]
+    assert _yticks(charts["aid_per_recipient.svg"]) == MAX_BARS       # 50 programme-unit groups: the 20 largest
+    assert _yticks(charts["hiring_plan_vs_actual.svg"]) == 3          # one per channel
+    assert _yticks(charts["per_student_expenditure.svg"]) == MAX_BARS
+    aid = charts["aid_per_recipient.svg"].read_text(encoding="utf-8")
+    assert "median of 3,000 amount/recipient pairs" in aid and "in 60 regions, 2000-2019" in aid
+    assert "channel 1, 1,000 plans" in charts["hiring_plan_vs_actual.svg"].read_text(encoding="utf-8")
+
+
+def test_commands_start_without_matplotlib():
+    """matplotlib is imported when a chart is drawn, not by `python -m scripts validate`."""
+    code = "import sys, scripts.cli; scripts.cli.parser(); print('matplotlib' in sys.modules)"
+    proc = subprocess.run([__import__("sys").executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"

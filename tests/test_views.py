@@ -3,12 +3,16 @@ import duckdb
 import pytest
 
 from scripts.build import build
-from scripts.metadata import ROOT, topic_tables
+from scripts.metadata import ROOT, tables, topic_tables
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    summary = build(ROOT, tmp_path_factory.mktemp("views"))
+def summary(tmp_path_factory):
+    return build(ROOT, tmp_path_factory.mktemp("views"))
+
+
+@pytest.fixture(scope="module")
+def con(summary):
     return duckdb.connect(str(summary.database), read_only=True)
 
 
@@ -102,3 +106,29 @@ def test_plan_vs_actual(con):
     assert one(con, "SELECT planned, actual, percent_of_plan FROM plan_vs_actual WHERE actual_id = 'shangrao2020-con-045'") \
         == (8798, 9188, round(100 * 9188 / 8798, 2))
     assert one(con, "SELECT percent_of_plan FROM plan_vs_actual WHERE actual_id = 'shangrao2020-con-042'") == round(100 * 952 / 912, 2)
+
+
+
+def test_rollup_of_two_children_names_each_source_and_child_once_in_order(summary):
+    """Loudi gets a second child with its own report: the rollup adds both children, and the
+    provenance strings are sorted and name each source and child once (the new child sorts
+    before Shuangfeng and counts in two measures of the same year)."""
+    mem = duckdb.connect()
+    mem.execute(f"ATTACH '{summary.database}' AS built (READ_ONLY)")
+    for t in tables():
+        mem.execute(f"CREATE TABLE {t.name} AS FROM built.{t.name}")
+    mem.execute("INSERT INTO regions SELECT * REPLACE ('431302' AS code, '娄星区' AS name_zh, "
+                "'Louxing District' AS name_en, 'district' AS level) FROM regions WHERE code = '431321'")
+    # Shuangfeng's 2014 loan amount and Nanchang's all-programme recipients, as report aaa2014 of 431302
+    mem.execute("INSERT INTO subsidies SELECT * REPLACE ('aaa2014-sub-001' AS id, '431302' AS region_code, "
+                "'aaa2014' AS source_id, 1000000.0 AS value) FROM subsidies WHERE id = 'shuangfeng2017-sub-018'")
+    mem.execute("INSERT INTO subsidies SELECT * REPLACE ('aaa2014-sub-002' AS id, '431302' AS region_code, "
+                "2014 AS year, 'year' AS period, 'aaa2014' AS source_id, 500.0 AS value) "
+                "FROM subsidies WHERE id = 'nanchang2020-sub-004'")
+    mem.execute((ROOT / "sql" / "views.sql").read_text(encoding="utf-8"))
+    assert one(mem, "SELECT value, n_rows, sources, row_ids, rolled_up_from FROM headline_facts_with_rollups "
+                    "WHERE region_code = '431300' AND year = 2014 AND measure = 'aid_yuan'") \
+        == (3235000 + 1000000, 2, "aaa2014,shuangfeng2017", "aaa2014-sub-001,shuangfeng2017-sub-018", "431302,431321")
+    assert one(mem, "SELECT aid_yuan, aid_recipients_persons, rolled_up_from, sources FROM region_year_panel "
+                    "WHERE region_code = '431300' AND year = 2014") \
+        == (3235000 + 1000000, 500, "431302,431321", "aaa2014,shuangfeng2017")
