@@ -36,6 +36,7 @@ QUALIFY c.depth = max(c.depth) OVER (PARTITION BY c.code);
 -- cumulative-since-unknown figures are left out). Recipients are taken only from all-programme
 -- totals: a student may receive several kinds of aid, so recipients of different programmes do
 -- not add up; yuan do. A named project row without a figure counts as one project (value 1).
+-- Student-teacher interns (channel internship, 顶岗实习) are placed, not hired: not teachers_hired.
 -- Each measure reads only its own table, so the filters reach the table scans, and looks up a
 -- part's total in that table (parent_id refers to a row of the same table).
 CREATE OR REPLACE VIEW headline_rows AS
@@ -54,7 +55,7 @@ WITH measured AS (
     UNION ALL
     SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'teachers_hired',
            parent_id IN (SELECT id FROM teacher_hiring WHERE kind <> 'actual')
-    FROM teacher_hiring WHERE indicator = 'hired' AND unit = 'person'
+    FROM teacher_hiring WHERE indicator = 'hired' AND unit = 'person' AND channel <> 'internship'
     UNION ALL
     SELECT id, region_code, year, period, kind, value, source_id, parent_id, 'places_added',
            parent_id IN (SELECT id FROM construction_projects WHERE kind <> 'actual')

@@ -50,6 +50,10 @@ def test_panel_teachers_hired_sums_channels_not_their_parts(con):
     # Nanchang: 控制数1128名 + 公开招聘1672人 (619 rural and 125 shortage inside it) + 94 公费师范生 (71 inside) + 5 人才
     assert one(con, "SELECT teachers_hired FROM region_year_panel WHERE region_code = '360100' AND year = 2020") \
         == 1128 + 1672 + 94 + 5
+    # Shuangfeng 2017: 特岗教师234名 + 公费师范生42名 + 公开招聘52名 + 引进高学历人才6名; the 101
+    # 顶岗实习 student-teacher interns are placed in schools, not hired, and 前3年760名 spans 2014-2016
+    assert one(con, "SELECT teachers_hired FROM region_year_panel WHERE region_code = '431321' AND year = 2017") \
+        == 234 + 42 + 52 + 6
 
 
 def test_panel_loan_series_is_longitudinal(con):
@@ -132,3 +136,11 @@ def test_rollup_of_two_children_names_each_source_and_child_once_in_order(summar
     assert one(mem, "SELECT aid_yuan, aid_recipients_persons, rolled_up_from, sources FROM region_year_panel "
                     "WHERE region_code = '431300' AND year = 2014") \
         == (3235000 + 1000000, 500, "431302,431321", "aaa2014,shuangfeng2017")
+
+
+def test_headline_facts_names_the_rows_it_adds(con):
+    # Shangrao 2020 aid: 发放资助金12751.098万元 (sub-002) + 共计资助金134.2万元 (sub-006); the
+    # registered-poor parts sub-004 and sub-008 are inside them and not listed
+    assert one(con, "SELECT value, n_rows, sources, row_ids FROM headline_facts "
+                    "WHERE region_code = '361100' AND year = 2020 AND measure = 'aid_yuan'") \
+        == (127510980 + 1342000, 2, "shangrao2020", "shangrao2020-sub-002,shangrao2020-sub-006")
