@@ -46,7 +46,9 @@ def _aid(df: pd.DataFrame) -> list[tuple[int, str, str]]:
 
 
 def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    sel = df[df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent")]
+    # a row whose year is missing or not an integer (reported as a type error) has no place in
+    # a series by year: leave it out, so that bad input never stops the other checks
+    sel = df[df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent") & df["year"].notna()]
     out = []
     for _, g in sel.groupby(SERIES_KEY, dropna=False):
         if g["year"].nunique() < 2:
