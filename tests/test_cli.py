@@ -79,3 +79,14 @@ def test_validate_reports_several_errors_at_once_with_a_year_that_is_not_an_inte
         "data/subsidies.csv:11:18: quote: not found in the archived source (whitespace ignored); quote it verbatim",
     ]
     assert proc.stderr.strip() == "6 error(s) in 1 file(s)"
+
+
+def test_validate_does_not_import_the_charts(package):
+    # scripts.query -> scripts.build -> scripts.charts -> matplotlib took 2.7 s of every run
+    code = ("import sys; from scripts.cli import main; code = main(['validate', '--root', sys.argv[1]]); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'scripts')))")
+    proc = subprocess.run([sys.executable, "-c", code, str(package.root)], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    loaded = proc.stdout.splitlines()[-1]
+    assert "matplotlib" not in loaded and "scripts.build" not in loaded and "scripts.charts" not in loaded
+    assert "'scripts.cli'" in loaded
