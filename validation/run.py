@@ -112,12 +112,15 @@ def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[
     return out
 
 
-def _coverage_problems(state: State) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
+def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
+    """Problems of the coverage ledger, source by source; the per-source results (every
+    candidate of every source) are kept only when `keep`, for the coverage report."""
     topic_rows: dict[str, list[dict]] = {}
     for lt in state.tables.values():
-        if lt.table.is_topic and "source_id" in lt.frame.columns:
-            for r in rows.records(lt.raw):
-                topic_rows.setdefault(r["source_id"], []).append(r)
+        if lt.table.is_topic and {"source_id", "quote", "printed"} <= set(lt.frame.columns):
+            for sid, quote, printed in zip(*(lt.frame[c].to_numpy(dtype=object, na_value=None)
+                                             for c in ("source_id", "quote", "printed"))):
+                topic_rows.setdefault(sid, []).append({"quote": quote, "printed": printed})
     ledger_table = state.tables.get(LEDGER)
     ledger: dict[str, list[tuple[int, dict]]] = {}
     if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
@@ -127,7 +130,8 @@ def _coverage_problems(state: State) -> tuple[list[coverage.SourceCoverage], lis
     results, problems = [], []
     for sid, text in state.sources.items():
         cov = coverage.cover(sid, state.source_paths[sid], text, topic_rows.get(sid, []), ledger.get(sid, []))
-        results.append(cov)
+        if keep:
+            results.append(cov)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
             problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
@@ -142,5 +146,5 @@ def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], l
     state, problems = load(root)
     if state is None:
         return [], problems
-    results, found = _coverage_problems(state)
+    results, found = _coverage_problems(state, keep=True)
     return results, problems + found
