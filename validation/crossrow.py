@@ -26,11 +26,12 @@ def _by_id(rows: list[dict]) -> dict[str, dict]:
     return out
 
 
-def check_parts(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """A part shares its total's unit and never exceeds it; rows do not refer to themselves."""
+def check_parts(df: pd.DataFrame, rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
+    """A part shares its total's unit and never exceeds it; rows do not refer to themselves.
+    `rows` are records(df) when the caller has them already (here and below)."""
     if not {"id", "parent_id", "base_id", "value", "unit"} <= set(df.columns):
         return []
-    rows = records(df)
+    rows = records(df) if rows is None else rows
     by_id = _by_id(rows)
     out = []
     for i, r in zip(df.index, rows):
@@ -63,11 +64,11 @@ def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1) * p.multiplier
 
 
-def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
+def check_breakdowns(df: pd.DataFrame, rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
     """Parts of a total declared complete sum to it within the printed rounding."""
     if "breakdown_complete" not in df.columns:
         return []
-    rows = records(df)
+    rows = records(df) if rows is None else rows
     parts: dict[str, list[dict]] = {}
     for r in rows:
         if r["parent_id"]:
@@ -90,11 +91,11 @@ def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
     return out
 
 
-def check_plan_pairs(df: pd.DataFrame) -> list[tuple[int, str, str]]:
+def check_plan_pairs(df: pd.DataFrame, rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
     """`plan_id` links an actual to its target: same region, year, unit and programme/channel."""
     if "plan_id" not in df.columns:
         return []
-    rows = records(df)
+    rows = records(df) if rows is None else rows
     by_id = _by_id(rows)
     out = []
     for i, r in zip(df.index, rows):
@@ -110,12 +111,13 @@ def check_plan_pairs(df: pd.DataFrame) -> list[tuple[int, str, str]]:
     return out
 
 
-def check_years_against_sources(df: pd.DataFrame, published: dict[str, pd.Timestamp]) -> list[tuple[int, str, str]]:
+def check_years_against_sources(df: pd.DataFrame, published: dict[str, pd.Timestamp],
+                                rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
     """An actual cannot describe a year after its source was published (a plan is a target)."""
     if not {"kind", "year", "source_id"} <= set(df.columns):
         return []
     out = []
-    for i, r in zip(df.index, records(df)):
+    for i, r in zip(df.index, records(df) if rows is None else rows):
         date = published.get(r["source_id"])
         if r["kind"] == "actual" and date is not None and r["year"] is not None and r["year"] > date.year:
             out.append((i, "year", f"year: {r['year']} is after its source {r['source_id']} was published "

@@ -19,7 +19,9 @@ LEDGER = "coverage_exclusions"
 
 @dataclass
 class Loaded:
-    """A table as read: its text records, typed frame and raw string frame."""
+    """A table as read: its text records, typed frame, and `raw`, the cells of its typed
+    (non-string) columns as the strings written in the file. String columns are not copied
+    into `raw`: they are the same in `frame`."""
     table: Table
     csv: CsvText
     frame: pd.DataFrame
@@ -43,14 +45,21 @@ class State:
     published: dict[str, pd.Timestamp]
 
 
+def _raw_typed_columns(table: Table, header: list[str], records: list[list[str]]) -> pd.DataFrame:
+    """The cells of the columns that typed_frame converts, as written (missing values as NA)."""
+    typed = {f["name"] for f in table.fields if f.get("type", "string") != "string"}
+    cols = {name: pd.array([r[j] if j < len(r) else "" for r in records], dtype="string")
+            for j, name in enumerate(header) if name in typed}
+    raw = pd.DataFrame(cols, index=pd.RangeIndex(len(records)))
+    return raw.replace({mv: pd.NA for mv in table.missing_values}) if cols else raw
+
+
 def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     data = (root / table.path).read_bytes()
     text = read_csv_text(table.path, data, table.field_names)
     header = text.header or table.field_names
     frame, type_errors = typed_frame(table, header, text.rows)
-    raw = pd.DataFrame([r[:len(header)] + [""] * (len(header) - len(r)) for r in text.rows], columns=header, dtype="string")
-    raw = raw.replace({mv: pd.NA for mv in table.missing_values})
-    loaded = Loaded(table, text, frame, raw)
+    loaded = Loaded(table, text, frame, _raw_typed_columns(table, header, text.rows))
     problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
     bad_cells = {(i, name) for i, name, _ in type_errors}
     pk_single = table.primary_key if len(table.primary_key) == 1 else []
@@ -59,7 +68,7 @@ def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
             continue   # already reported as a type error, or by the primary-key check
         problems.append(loaded.problem(i, name, msg))
     problems += [loaded.problem(*e) for e in keys.check_primary_key(table, frame, text.line_of)]
-    problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, raw)]
+    problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, frame)]   # string columns
     return loaded, problems
 
 
@@ -78,8 +87,9 @@ def load(root: Path) -> tuple[State | None, list[Problem]]:
         src = loaded["sources"]
         texts, found = provenance.load_sources(root, src.frame, src.csv.line_of, src.column_of)
         problems += found
-        paths = {r["id"]: r["path"] for r in rows.records(src.frame) if r["id"] in texts}
-        published = {r["id"]: r["published"] for r in rows.records(src.frame) if r.get("published") is not None}
+        records = rows.records(src.frame)
+        paths = {r["id"]: r["path"] for r in records if r["id"] in texts}
+        published = {r["id"]: r["published"] for r in records if r.get("published") is not None}
     return State(root, loaded, texts, paths, published), problems
 
 
@@ -100,16 +110,24 @@ def validate(root: Path = ROOT) -> list[Problem]:
 
 def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
     df = lt.frame
-    found = rows.check_rows(lt.table, df) + crossrow.check_parts(df) + crossrow.check_breakdowns(df) \
-        + crossrow.check_plan_pairs(df) + crossrow.check_years_against_sources(df, published)
+    recs = rows.records(df)   # once, shared by every check that reads rows
+    found = rows.check_rows(lt.table, df, recs) + crossrow.check_parts(df, recs) + crossrow.check_breakdowns(df, recs) \
+        + crossrow.check_plan_pairs(df, recs) + crossrow.check_years_against_sources(df, published, recs)
     out = [lt.problem(*e) for e in found]
     out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
     if "source_id" not in lt.frame.columns:
         return out
-    for i, r, raw in zip(lt.frame.index, rows.records(lt.frame), rows.records(lt.raw)):
-        for name, msg in provenance.check_row(r, raw, texts.get(r["source_id"])):
+    written = [_as_written(lt, name) for name in ("value", "value_max")]
+    for i, r, value, value_max in zip(lt.frame.index, recs, *written):
+        for name, msg in provenance.check_row(r, {"value": value, "value_max": value_max}, texts.get(r["source_id"])):
             out.append(lt.problem(i, name, msg))
     return out
+
+
+def _as_written(lt: Loaded, name: str) -> list:
+    """A column's cells as written in the file (None where missing or absent)."""
+    col = lt.raw[name] if name in lt.raw.columns else lt.frame[name] if name in lt.frame.columns else None
+    return [None] * len(lt.frame) if col is None else col.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
@@ -125,7 +143,7 @@ def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.
     ledger: dict[str, list[tuple[int, dict]]] = {}
     if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
         for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
-            r["text"] = ledger_table.raw.at[i, "text"]   # verbatim, line breaks and spaces kept
+            # r["text"] is verbatim, line breaks and spaces kept: string columns are never converted
             ledger.setdefault(r["source_id"], []).append((i, r))
     results, problems = [], []
     for sid, text in state.sources.items():
