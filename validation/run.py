@@ -19,9 +19,9 @@ LEDGER = "coverage_exclusions"
 
 @dataclass
 class Loaded:
-    """A table as read: its text records, typed frame, and `raw`, the cells of its typed
-    (non-string) columns as the strings written in the file. String columns are not copied
-    into `raw`: they are the same in `frame`."""
+    """A table as read: its CSV text (problems and the line of every record; the records
+    themselves are not kept), typed frame, and `raw`, the cells of RAW_COLUMNS as the strings
+    written in the file."""
     table: Table
     csv: CsvText
     frame: pd.DataFrame
@@ -45,21 +45,58 @@ class State:
     published: dict[str, pd.Timestamp]
 
 
-def _raw_typed_columns(table: Table, header: list[str], records: list[list[str]]) -> pd.DataFrame:
-    """The cells of the columns that typed_frame converts, as written (missing values as NA)."""
+RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
+
+
+def _raw_columns(table: Table, header: list[str], records: list[list[str]]) -> pd.DataFrame:
+    """The cells of RAW_COLUMNS that typed_frame converts, as written (missing values as NA)."""
     typed = {f["name"] for f in table.fields if f.get("type", "string") != "string"}
     cols = {name: pd.array([r[j] if j < len(r) else "" for r in records], dtype="string")
-            for j, name in enumerate(header) if name in typed}
+            for j, name in enumerate(header) if name in typed and name in RAW_COLUMNS}
     raw = pd.DataFrame(cols, index=pd.RangeIndex(len(records)))
     return raw.replace({mv: pd.NA for mv in table.missing_values}) if cols else raw
 
 
+def _repeated_columns(table: Table) -> list[str]:
+    """String fields whose values repeat (code lists, references to other tables): their cells
+    are stored once per distinct value instead of once per row (csv makes a new str per cell)."""
+    refs = {f for fk in table.foreign_keys if fk["reference"].get("resource")
+            for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])}
+    return [f["name"] for f in table.fields if f.get("type", "string") == "string"
+            and (f.get("constraints", {}).get("enum") or f["name"] in refs)]
+
+
+def _share_repeated(frame: pd.DataFrame, names: list[str]) -> None:
+    for name in names:
+        if name in frame.columns and frame[name].dtype == "string":
+            codes, uniques = pd.factorize(frame[name].array)
+            frame[name] = uniques.take(codes, allow_fill=True)
+
+
+def _read(table: Table, root: Path):
+    """The CSV text (records not kept), typed frame, raw columns and type errors of a table,
+    converted chunk by chunk, so the whole table never exists as lists of strings at once."""
+    frames, raws, type_errors = [], [], []
+    repeated = _repeated_columns(table)
+
+    def take(records: list[list[str]], first: int, header: list[str]) -> None:
+        frame, errors = typed_frame(table, header or table.field_names, records)
+        _share_repeated(frame, repeated)
+        frames.append(frame)
+        raws.append(_raw_columns(table, header or table.field_names, records))
+        type_errors.extend((i + first, name, msg) for i, name, msg in errors)
+
+    text = read_csv_text(table.path, (root / table.path).read_bytes(), table.field_names, sink=take)
+    if not frames:
+        take([], 0, text.header)
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
+    return text, frame, raw, type_errors
+
+
 def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
-    data = (root / table.path).read_bytes()
-    text = read_csv_text(table.path, data, table.field_names)
-    header = text.header or table.field_names
-    frame, type_errors = typed_frame(table, header, text.rows)
-    loaded = Loaded(table, text, frame, _raw_typed_columns(table, header, text.rows))
+    text, frame, raw, type_errors = _read(table, root)
+    loaded = Loaded(table, text, frame, raw)
     problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
     bad_cells = {(i, name) for i, name, _ in type_errors}
     pk_single = table.primary_key if len(table.primary_key) == 1 else []
@@ -108,19 +145,27 @@ def validate(root: Path = ROOT) -> list[Problem]:
     return sorted(set(problems))
 
 
+ROW_CHUNK = 50_000   # rows converted to dicts at a time for the checks of one row
+
+
 def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
     df = lt.frame
-    recs = rows.records(df)   # once, shared by every check that reads rows
-    found = rows.check_rows(lt.table, df, recs) + crossrow.check_parts(df, recs) + crossrow.check_breakdowns(df, recs) \
-        + crossrow.check_plan_pairs(df, recs) + crossrow.check_years_against_sources(df, published, recs)
+    cols = crossrow.columns(df)   # once, shared by the checks between rows
+    found = crossrow.check_parts(df, cols) + crossrow.check_breakdowns(df, cols) \
+        + crossrow.check_plan_pairs(df, cols) + crossrow.check_years_against_sources(df, published, cols)
+    del cols
     out = [lt.problem(*e) for e in found]
     out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
-    if "source_id" not in lt.frame.columns:
-        return out
     written = [_as_written(lt, name) for name in ("value", "value_max")]
-    for i, r, value, value_max in zip(lt.frame.index, recs, *written):
-        for name, msg in provenance.check_row(r, {"value": value, "value_max": value_max}, texts.get(r["source_id"])):
-            out.append(lt.problem(i, name, msg))
+    for start in range(0, len(df), ROW_CHUNK):
+        part = df.iloc[start:start + ROW_CHUNK]
+        recs = rows.records(part)   # the checks of one row, a chunk of rows at a time
+        out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, recs)]
+        if "source_id" not in df.columns:
+            continue
+        for i, r, value, value_max in zip(part.index, recs, *(w[start:start + ROW_CHUNK] for w in written)):
+            for name, msg in provenance.check_row(r, {"value": value, "value_max": value_max}, texts.get(r["source_id"])):
+                out.append(lt.problem(i, name, msg))
     return out
 
 
