@@ -86,16 +86,17 @@ def _read(table: Table, root: Path):
         raws.append(_raw_columns(table, header or table.field_names, records))
         type_errors.extend((i + first, name, msg) for i, name, msg in errors)
 
-    text = read_csv_text(table.path, (root / table.path).read_bytes(), table.field_names, sink=take)
+    data = (root / table.path).read_bytes()
+    text = read_csv_text(table.path, data, table.field_names, sink=take)
     if not frames:
         take([], 0, text.header)
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
-    return text, frame, raw, type_errors
+    return text, frame, raw, type_errors, safety.may_contain_formulas(data)
 
 
 def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
-    text, frame, raw, type_errors = _read(table, root)
+    text, frame, raw, type_errors, formulas = _read(table, root)
     loaded = Loaded(table, text, frame, raw)
     problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
     bad_cells = {(i, name) for i, name, _ in type_errors}
@@ -105,7 +106,8 @@ def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
             continue   # already reported as a type error, or by the primary-key check
         problems.append(loaded.problem(i, name, msg))
     problems += [loaded.problem(*e) for e in keys.check_primary_key(table, frame, text.line_of)]
-    problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, frame)]   # string columns
+    if formulas:   # string columns; a file in which no cell can start a formula needs no scan
+        problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, frame)]
     return loaded, problems
 
 
