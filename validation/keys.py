@@ -41,7 +41,10 @@ def check_foreign_keys(table: Table, frame: pd.DataFrame, frames: dict[str, pd.D
         if target is None or not set(fields) <= set(frame.columns) or not set(ref_fields) <= set(target.columns):
             continue
         present = frame[fields].notna().all(axis=1)
-        known = set(_key_tuples(target.dropna(subset=ref_fields), ref_fields))
+        if len(ref_fields) == 1:   # isin hashes the array in C; a Python set of it was built by iterating
+            known = target[ref_fields[0]].dropna().astype("string").array
+        else:
+            known = set(_key_tuples(target.dropna(subset=ref_fields), ref_fields))
         keys = _key_tuples(frame, fields)
         missing = present & ~keys.isin(known)
         for i in missing[missing].index:

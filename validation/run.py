@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from scripts import numbers
@@ -180,12 +181,15 @@ def _as_written(lt: Loaded, name: str) -> list:
 def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
     """Problems of the coverage ledger, source by source; the per-source results (every
     candidate of every source) are kept only when `keep`, for the coverage report."""
-    topic_rows: dict[str, list[dict]] = {}
-    for lt in state.tables.values():
-        if lt.table.is_topic and {"source_id", "quote", "printed"} <= set(lt.frame.columns):
-            for sid, quote, printed in zip(*(lt.frame[c].to_numpy(dtype=object, na_value=None)
-                                             for c in ("source_id", "quote", "printed"))):
-                topic_rows.setdefault(sid, []).append({"quote": quote, "printed": printed})
+    # every topic row's quote and printed figure, found by source: positions per source, and the
+    # dicts cover() reads built for one source at a time (a dict per row of every table at once
+    # would be ~1 GB at national size)
+    tables = [lt.frame for lt in state.tables.values()
+              if lt.table.is_topic and {"source_id", "quote", "printed"} <= set(lt.frame.columns)]
+    column = lambda name: np.concatenate([f[name].to_numpy(dtype=object, na_value=None) for f in tables]) \
+        if tables else np.array([], dtype=object)
+    quotes, printed = column("quote"), column("printed")
+    by_source = pd.DataFrame({"s": column("source_id")}).groupby("s", sort=False).indices
     ledger_table = state.tables.get(LEDGER)
     ledger: dict[str, list[tuple[int, dict]]] = {}
     if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
@@ -194,7 +198,8 @@ def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.
             ledger.setdefault(r["source_id"], []).append((i, r))
     results, problems = [], []
     for sid, text in state.sources.items():
-        cov = coverage.cover(sid, state.source_paths[sid], text, topic_rows.get(sid, []), ledger.get(sid, []))
+        mine = [{"quote": quotes[k], "printed": printed[k]} for k in by_source.get(sid, ())]
+        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []))
         if keep:
             results.append(cov)
         for c in cov.unaccounted:
