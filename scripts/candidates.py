@@ -231,10 +231,31 @@ class Found:
                          hint=self.hint, context=self.context, repair=rule)
 
 
+# Every pattern above starts with a digit, a Chinese numeral, 第, an opening bracket or the
+# first character of a prefix qualifier (近 约 将近 大约 超过 …); the lookbehinds only look back.
+# Jumping to the next such character with one charset search and trying the master pattern
+# there finds what _MASTER.finditer finds, ~5 times faster (finditer tries all 26 alternatives
+# at every character of the text).
+_FIRST = re.compile("[0-9０-９" + re.escape(CN_DIGITS) + "第〔［\\[(（"
+                    + re.escape("".join(sorted({w[0] for w in PREFIX_QUALIFIERS} | set("近约将大")))) + "]")
+
+
+def _matches(text: str):
+    """The matches of _MASTER.finditer(text), found by jumping between possible first characters."""
+    search, match, pos = _FIRST.search, _MASTER.match, 0
+    while (f := search(text, pos)) is not None:
+        m = match(text, f.start())
+        if m is None:
+            pos = f.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), f.start() + 1)
+
+
 def scan(text: str) -> list[Found]:
     """The candidates of `text` (the same as find_candidates), parsed only on demand."""
     found = []
-    for m in _MASTER.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         if kind in _CHINESE_KINDS and _stopped(text, m):
             continue

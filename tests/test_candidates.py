@@ -448,3 +448,22 @@ def test_stop_words_by_first_character_match_every_word_tried(parts):
     for m in _MASTER.finditer(text):
         if m.lastgroup in _CHINESE_KINDS:
             assert _stopped(text, m) == _stopped_by_every_word(text, m), (text, m.group())
+
+
+def _every_match(text):
+    from scripts.candidates import _MASTER
+    return [(m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_jumping_between_first_characters_finds_every_match(name):
+    from scripts.candidates import _matches
+    text, _ = load(name)
+    assert [(m.start(), m.end(), m.lastgroup) for m in _matches(text)] == _every_match(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0１2.、,，-~至年月日号第〔〕[]()（）一二十百万亿两零近约将大超未不足多余以上内左右所人次元%％\n \t:：+Xa是届", max_size=40))
+def test_jumping_finds_every_match_in_any_text(text):
+    from scripts.candidates import _matches
+    assert [(m.start(), m.end(), m.lastgroup) for m in _matches(text)] == _every_match(text)

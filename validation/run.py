@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 
 from scripts import numbers
-from scripts.frames import typed_frame
 from scripts.metadata import ROOT, Table
 
 from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
+from .typed import typed_records
 
 LEDGER = "coverage_exclusions"
 
@@ -81,7 +81,7 @@ def _read(table: Table, root: Path):
     repeated = _repeated_columns(table)
 
     def take(records: list[list[str]], first: int, header: list[str]) -> None:
-        frame, errors = typed_frame(table, header or table.field_names, records)
+        frame, errors = typed_records(table, header or table.field_names, records)
         _share_repeated(frame, repeated)
         frames.append(frame)
         raws.append(_raw_columns(table, header or table.field_names, records))
@@ -149,6 +149,9 @@ def validate(root: Path = ROOT) -> list[Problem]:
 
 
 ROW_CHUNK = 50_000   # rows converted to dicts at a time for the checks of one row
+# what rows.check_rows and provenance.check_row read of a row (the dicts hold nothing else)
+ROW_FIELDS = ("value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator",
+              "project_name", "quote", "repair_rule", "source_id")
 
 
 def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
@@ -160,9 +163,10 @@ def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[
     out = [lt.problem(*e) for e in found]
     out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
     written = [_as_written(lt, name) for name in ("value", "value_max")]
+    fields = [c for c in df.columns if c in ROW_FIELDS]
     for start in range(0, len(df), ROW_CHUNK):
         part = df.iloc[start:start + ROW_CHUNK]
-        recs = rows.records(part)   # the checks of one row, a chunk of rows at a time
+        recs = rows.records(part[fields])   # the checks of one row, a chunk of rows at a time
         out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, recs)]
         if "source_id" not in df.columns:
             continue
