@@ -68,6 +68,7 @@ class Parsed:
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．，－"}
 _INVISIBLE = "\u200b\u200c\u200d\ufeff"
 _WHITESPACE = re.compile(rf"[\s\u3000\u00a0{_INVISIBLE}]+")
+_FOLDED = re.compile("[" + re.escape("".join(map(chr, _FULLWIDTH))) + "]")   # a character _FULLWIDTH changes
 
 
 def normalise(text: str) -> str:
@@ -77,7 +78,9 @@ def normalise(text: str) -> str:
     because scraped sources break lines inside numbers; folds full-width digits and ％．，－ to
     ASCII so that `５０％` and `50%` compare equal. Idempotent.
     """
-    return _WHITESPACE.sub("", text.translate(_FULLWIDTH))
+    if _FOLDED.search(text) is not None:   # translate is a dict lookup per character: only when needed
+        text = text.translate(_FULLWIDTH)
+    return _WHITESPACE.sub("", text)
 
 
 def normalise_with_origin(text: str) -> tuple[str, list[int]]:

@@ -362,3 +362,9 @@ def test_longest_key_by_regex_is_the_longest_key_tried_one_by_one():
         for s in texts:
             for pos in range(len(s) + 1):
                 assert numbers._longest(table, s, pos) == one_by_one(table, s, pos), (s, pos)
+
+
+@given(st.text(alphabet="０１９５％．，－0.,-% \\t\\n\\u3000\\u00a0\\u200b\\ufeff一万元所a", max_size=30))
+def test_normalise_translates_only_when_a_character_needs_it(text):
+    from scripts.numbers import _FULLWIDTH, _WHITESPACE, normalise
+    assert normalise(text) == _WHITESPACE.sub("", text.translate(_FULLWIDTH))
