@@ -28,6 +28,12 @@ COLUMNS = ("id", "parent_id", "base_id", "plan_id", "value", "unit", "kind", "br
 Columns = dict[str, list]
 
 
+PARTS = ("id", "parent_id", "base_id", "plan_id", "unit", "value")
+BREAKDOWNS = ("id", "parent_id", "value", "breakdown_complete", "printed", "repair_rule")
+PLANS = ("id", "plan_id", "kind") + PAIR_DIMENSIONS
+YEARS = ("kind", "year", "source_id")
+
+
 def columns(df: pd.DataFrame, names=COLUMNS) -> Columns:
     """The named columns as lists, None for a missing cell (dates too: NaT becomes None)."""
     return {n: df[[n]].to_numpy(dtype=object, na_value=None)[:, 0].tolist() for n in names if n in df.columns}
@@ -50,7 +56,7 @@ def check_parts(df: pd.DataFrame, cols: Columns | None = None) -> list[tuple[int
     `cols` are columns(df) when the caller has them already (here and below)."""
     if not {"id", "parent_id", "base_id", "value", "unit"} <= set(df.columns):
         return []
-    cols = columns(df) if cols is None else cols
+    cols = columns(df, PARTS) if cols is None else cols
     ids, parents, units, values = cols["id"], cols["parent_id"], cols["unit"], cols["value"]
     refs = [(ref, cols[ref]) for ref in ("parent_id", "base_id", "plan_id") if ref in cols]
     first = _first_positions(ids)
@@ -91,7 +97,7 @@ def check_breakdowns(df: pd.DataFrame, cols: Columns | None = None) -> list[tupl
     """Parts of a total declared complete sum to it within the printed rounding."""
     if "breakdown_complete" not in df.columns:
         return []
-    cols = columns(df) if cols is None else cols
+    cols = columns(df, BREAKDOWNS) if cols is None else cols
     n = len(df)
     ids, parents, values, complete = (_col(cols, c, n) for c in ("id", "parent_id", "value", "breakdown_complete"))
     printed, rules = _col(cols, "printed", n), _col(cols, "repair_rule", n)
@@ -121,7 +127,7 @@ def check_plan_pairs(df: pd.DataFrame, cols: Columns | None = None) -> list[tupl
     """`plan_id` links an actual to its target: same region, year, unit and programme/channel."""
     if "plan_id" not in df.columns:
         return []
-    cols = columns(df) if cols is None else cols
+    cols = columns(df, PLANS) if cols is None else cols
     n = len(df)
     ids, plans, kinds = _col(cols, "id", n), cols["plan_id"], _col(cols, "kind", n)
     dims = [(dim, cols[dim]) for dim in PAIR_DIMENSIONS if dim in df.columns]
@@ -145,7 +151,7 @@ def check_years_against_sources(df: pd.DataFrame, published: dict[str, pd.Timest
     """An actual cannot describe a year after its source was published (a plan is a target)."""
     if not {"kind", "year", "source_id"} <= set(df.columns):
         return []
-    cols = columns(df) if cols is None else cols
+    cols = columns(df, YEARS) if cols is None else cols
     out = []
     for i, kind, year, sid in zip(df.index, cols["kind"], cols["year"], cols["source_id"]):
         date = published.get(sid)

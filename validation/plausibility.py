@@ -56,7 +56,8 @@ def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
     other than i's year (`series_median.median_without_year`)."""
     # a row whose year is missing or not an integer (reported as a type error) has no place in
     # a series by year: leave it out, so that bad input never stops the other checks
-    sel = df[df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent") & df["year"].notna()]
+    keep = df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent") & df["year"].notna()
+    sel = df[[c for c in SERIES_KEY + ["value", "year"] if c in df.columns]][keep]   # not a copy of every column
     if sel.empty:
         return []
     series = sel.groupby(SERIES_KEY, dropna=False, sort=False).ngroup().to_numpy()

@@ -148,7 +148,7 @@ def validate(root: Path = ROOT) -> list[Problem]:
     return sorted(set(problems))
 
 
-ROW_CHUNK = 50_000   # rows converted to dicts at a time for the checks of one row
+ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
 # what rows.check_rows and provenance.check_row read of a row (the dicts hold nothing else)
 ROW_FIELDS = ("value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator",
               "project_name", "quote", "repair_rule", "source_id")
@@ -156,10 +156,10 @@ ROW_FIELDS = ("value", "unit", "printed", "qualifier", "value_max", "period", "f
 
 def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
     df = lt.frame
-    cols = crossrow.columns(df)   # once, shared by the checks between rows
-    found = crossrow.check_parts(df, cols) + crossrow.check_breakdowns(df, cols) \
-        + crossrow.check_plan_pairs(df, cols) + crossrow.check_years_against_sources(df, published, cols)
-    del cols
+    # each check between rows takes the columns it reads, one check at a time, so only one
+    # check's column lists exist at once
+    found = crossrow.check_parts(df) + crossrow.check_breakdowns(df) + crossrow.check_plan_pairs(df) \
+        + crossrow.check_years_against_sources(df, published)
     out = [lt.problem(*e) for e in found]
     out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
     written = [_as_written(lt, name) for name in ("value", "value_max")]
