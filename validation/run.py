@@ -68,6 +68,8 @@ def _repeated_columns(table: Table) -> list[str]:
 
 
 def _share_repeated(frame: pd.DataFrame, names: list[str]) -> None:
+    """Point equal cells of these columns at one str (factorize, then take): same values,
+    ~55 bytes less per cell; the national package holds 4.8 million rows."""
     for name in names:
         if name in frame.columns and frame[name].dtype == "string":
             codes, uniques = pd.factorize(frame[name].array)
