@@ -133,6 +133,7 @@ _PATTERNS: list[tuple[str, str, str]] = [
 _MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, _, pat in _PATTERNS))
 _HINT = {name: hint for name, hint, _ in _PATTERNS}
 _CHINESE_KINDS = {name for name, _, _ in _PATTERNS if "cn" in name}
+_YEAR = re.compile(YEAR)
 
 STOP_WORDS = (
     "统一", "唯一", "同一", "单一", "划一", "专一", "万一", "之一", "进一步", "一体化", "一体", "一流",
@@ -145,11 +146,23 @@ STOP_WORDS = (
 
 # ---------------------------------------------------------------- scanning
 
+_STOP_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in STOP_WORDS:
+    _STOP_BY_FIRST[_word[0]] = _STOP_BY_FIRST.get(_word[0], ()) + (_word,)
+_STOP_LONGEST = max(len(w) for w in STOP_WORDS)
+
+
 def _stopped(text: str, m: re.Match) -> bool:
-    """Whether the Chinese numeral of match m belongs to a stop word (统一, 一体化, 十分 …)."""
+    """Whether the Chinese numeral of match m belongs to a stop word (统一, 一体化, 十分 …): some
+    stop word starts k characters before the numeral's first digit and covers it. The words are
+    looked up by the character they start with, not all tried at every k."""
     start = m.start() + next(i for i, ch in enumerate(m.group()) if ch in CN_DIGITS)
-    return any(text.startswith(word, start - k)
-               for word in STOP_WORDS for k in range(len(word)) if start - k >= 0)
+    for k in range(min(_STOP_LONGEST, start + 1)):
+        p = start - k
+        for word in _STOP_BY_FIRST.get(text[p], ()):
+            if len(word) > k and text.startswith(word, p):
+                return True
+    return False
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -164,7 +177,7 @@ def _hint(kind: str, m: re.Match, text: str) -> str:
     """The suggested classification; a few figures are refined by what follows them."""
     hint = _HINT[kind]
     found = m.group()
-    if kind == "figure" and re.fullmatch(YEAR, found):
+    if kind == "figure" and _YEAR.fullmatch(found):
         return "date"          # a bare year with nothing attached (2021职业教育)
     if kind == "figure_cn" and (found.endswith("届") or
                                 (found.endswith("次") and text.startswith(("全会", "中全会"), m.end()))):
@@ -191,19 +204,68 @@ def _parse_candidate(kind: str, m: re.Match, hint: str) -> tuple[Parsed | None, 
         return None, str(exc), None
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every numeric expression of `text`, sorted by offset, non-overlapping (module docstring)."""
+class Found:
+    """A candidate as the coverage check needs it: offset, end, text and hint, computed while
+    scanning. Its parse, error, repair rule and context, which only the `candidates` listing and
+    an unaccounted-expression message show, are worked out when first asked for: `validate`
+    meets ~70 candidates per report and, with a complete ledger, shows none of them."""
+    __slots__ = ("offset", "end", "text", "hint", "_kind", "_match", "_details")
+
+    def __init__(self, m: re.Match, kind: str, hint: str):
+        self.offset, self.end, self.text, self.hint = m.start(), m.end(), m.group(), hint
+        self._kind, self._match, self._details = kind, m, None
+
+    def _parsed(self) -> tuple[Parsed | None, str | None, str | None]:
+        if self._details is None:
+            self._details = _parse_candidate(self._kind, self._match, self.hint)
+        return self._details
+
+    parsed = property(lambda self: self._parsed()[0])
+    error = property(lambda self: self._parsed()[1])
+    repair = property(lambda self: self._parsed()[2])
+    context = property(lambda self: _context(self._match.string, self.offset, self.end))
+
+    def candidate(self) -> Candidate:
+        parsed, error, rule = self._parsed()
+        return Candidate(offset=self.offset, end=self.end, text=self.text, parsed=parsed, error=error,
+                         hint=self.hint, context=self.context, repair=rule)
+
+
+# Every pattern above starts with a digit, a Chinese numeral, 第, an opening bracket or the
+# first character of a prefix qualifier (近 约 将近 大约 超过 …); the lookbehinds only look back.
+# Jumping to the next such character with one charset search and trying the master pattern
+# there finds what _MASTER.finditer finds, ~5 times faster (finditer tries all 26 alternatives
+# at every character of the text).
+_FIRST = re.compile("[0-9０-９" + re.escape(CN_DIGITS) + "第〔［\\[(（"
+                    + re.escape("".join(sorted({w[0] for w in PREFIX_QUALIFIERS} | set("近约将大")))) + "]")
+
+
+def _matches(text: str):
+    """The matches of _MASTER.finditer(text), found by jumping between possible first characters."""
+    search, match, pos = _FIRST.search, _MASTER.match, 0
+    while (f := search(text, pos)) is not None:
+        m = match(text, f.start())
+        if m is None:
+            pos = f.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), f.start() + 1)
+
+
+def scan(text: str) -> list[Found]:
+    """The candidates of `text` (the same as find_candidates), parsed only on demand."""
     found = []
-    for m in _MASTER.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         if kind in _CHINESE_KINDS and _stopped(text, m):
             continue
-        hint = _hint(kind, m, text)
-        parsed, error, rule = _parse_candidate(kind, m, hint)
-        found.append(Candidate(offset=m.start(), end=m.end(), text=m.group(), parsed=parsed,
-                               error=error, hint=hint, context=_context(text, m.start(), m.end()),
-                               repair=rule))
+        found.append(Found(m, kind, _hint(kind, m, text)))
     return found
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every numeric expression of `text`, sorted by offset, non-overlapping (module docstring)."""
+    return [f.candidate() for f in scan(text)]
 
 
 # ---------------------------------------------------------------- command line

@@ -38,8 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-
-import cn2an
+from functools import lru_cache
 
 __all__ = [
     "NumberParseError", "Parsed", "parse", "normalise", "repair", "REPAIR_RULES",
@@ -69,6 +68,7 @@ class Parsed:
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．，－"}
 _INVISIBLE = "\u200b\u200c\u200d\ufeff"
 _WHITESPACE = re.compile(rf"[\s\u3000\u00a0{_INVISIBLE}]+")
+_FOLDED = re.compile("[" + re.escape("".join(map(chr, _FULLWIDTH))) + "]")   # a character _FULLWIDTH changes
 
 
 def normalise(text: str) -> str:
@@ -78,7 +78,26 @@ def normalise(text: str) -> str:
     because scraped sources break lines inside numbers; folds full-width digits and ％．，－ to
     ASCII so that `５０％` and `50%` compare equal. Idempotent.
     """
-    return _WHITESPACE.sub("", text.translate(_FULLWIDTH))
+    if _FOLDED.search(text) is not None:   # translate is a dict lookup per character: only when needed
+        text = text.translate(_FULLWIDTH)
+    return _WHITESPACE.sub("", text)
+
+
+def normalise_with_origin(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)` and, for each of its characters, the offset in `text` it came from.
+
+    normalise maps every character to itself or its ASCII fold, one to one, and removes the
+    whitespace ones; so the result is the runs between whitespace, taken in one regex pass
+    rather than one normalise call per character."""
+    folded = text.translate(_FULLWIDTH)
+    parts, origin, pos = [], [], 0
+    for m in _WHITESPACE.finditer(folded):
+        parts.append(folded[pos:m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+    parts.append(folded[pos:])
+    origin.extend(range(pos, len(folded)))
+    return "".join(parts), origin
 
 
 # ---------------------------------------------------------------- units
@@ -173,12 +192,21 @@ _CHINESE = re.compile(f"[{CN_DIGITS}]+")
 
 
 def _longest(table, s: str, pos: int) -> str | None:
-    """The longest key of `table` that starts at s[pos] (units and qualifiers overlap: 人/人次)."""
-    best = None
-    for key in table:
-        if s.startswith(key, pos) and (best is None or len(key) > len(best)):
-            best = key
-    return best
+    """The longest key of `table` that starts at s[pos] (units and qualifiers overlap: 人/人次).
+
+    One match of a regex alternation of the keys, longest first (so the first alternative that
+    matches is the longest key), compiled once per table, instead of a startswith per key."""
+    if not table:
+        return None
+    hit = _KEY_PATTERNS.get(id(table))
+    if hit is None or hit[0] is not table or hit[1] != len(table):
+        hit = table, len(table), re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+        _KEY_PATTERNS[id(table)] = hit
+    m = hit[2].match(s, pos)
+    return m.group() if m else None
+
+
+_KEY_PATTERNS: dict[int, tuple[dict, int, re.Pattern]] = {}   # id(table) -> (table, size, pattern)
 
 
 def _tidy(d: Decimal) -> Decimal:
@@ -221,6 +249,7 @@ def _read_chinese(text: str, s: str, pos: int) -> tuple[Decimal, int, int]:
             break
     if core[0] in "百千万亿佰仟":
         raise _fail(text, f"bare {core[0]} without a leading digit (write 一{core[0]})")
+    import cn2an   # here, not at the top: importing it takes 0.3 s and most runs read no Chinese numeral
     try:
         number = cn2an.cn2an(core.replace("两", "二").replace("〇", "零"), "strict")
     except Exception as exc:   # cn2an signals bad input with several exception types
@@ -279,8 +308,12 @@ def _qualifier(text: str, found: list[str], is_range: bool) -> str:
     return kinds.pop() if kinds else EXACT
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(text: str) -> Parsed:
-    """Parse one numeric expression exactly; raises NumberParseError rather than guess."""
+    """Parse one numeric expression exactly; raises NumberParseError rather than guess.
+
+    Cached: parse is a pure function of the text, and Parsed is immutable, so a figure printed
+    many times (in the rows, the candidates and the breakdown tolerances) is read once."""
     r = _Reader(text)
     if not r.s:
         raise _fail(text, "empty expression")

@@ -421,3 +421,49 @@ def test_module_runs_as_a_script(tmp_path):
     assert run.returncode == 0
     assert [(i["offset"], i["value"], i["unit"]) for i in json.loads(run.stdout)] == \
         [(5, "220051", "person_time"), (19, "127510980", "yuan")]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_scan_finds_what_find_candidates_finds_and_parses_the_same_on_demand(name):
+    from scripts.candidates import scan
+    text, found = load(name)
+    lazy = scan(text)
+    assert [(f.offset, f.end, f.text, f.hint) for f in lazy] == [(c.offset, c.end, c.text, c.hint) for c in found]
+    assert [(f.parsed, f.error, f.repair, f.context) for f in lazy] == [(c.parsed, c.error, c.repair, c.context) for c in found]
+
+
+def _stopped_by_every_word(text, m):
+    """The stop-word rule as first written: every word tried at every position that covers the numeral."""
+    from scripts.numbers import CN_DIGITS
+    start = m.start() + next(i for i, ch in enumerate(m.group()) if ch in CN_DIGITS)
+    return any(text.startswith(word, start - k) for word in STOP_WORDS for k in range(len(word)) if start - k >= 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(STOP_WORDS) + ["一", "二十", "三所", "两年", "第一", "近三年", "，", "x", "\n"]),
+                max_size=12))
+def test_stop_words_by_first_character_match_every_word_tried(parts):
+    from scripts.candidates import _CHINESE_KINDS, _MASTER, _stopped
+    text = "".join(parts)
+    for m in _MASTER.finditer(text):
+        if m.lastgroup in _CHINESE_KINDS:
+            assert _stopped(text, m) == _stopped_by_every_word(text, m), (text, m.group())
+
+
+def _every_match(text):
+    from scripts.candidates import _MASTER
+    return [(m.start(), m.end(), m.lastgroup) for m in _MASTER.finditer(text)]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_jumping_between_first_characters_finds_every_match(name):
+    from scripts.candidates import _matches
+    text, _ = load(name)
+    assert [(m.start(), m.end(), m.lastgroup) for m in _matches(text)] == _every_match(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0１2.、,，-~至年月日号第〔〕[]()（）一二十百万亿两零近约将大超未不足多余以上内左右所人次元%％\n \t:：+Xa是届", max_size=40))
+def test_jumping_finds_every_match_in_any_text(text):
+    from scripts.candidates import _matches
+    assert [(m.start(), m.end(), m.lastgroup) for m in _matches(text)] == _every_match(text)

@@ -59,3 +59,47 @@ def test_cover_counts_on_a_small_text():
     ledger = [(0, dict(char_offset=19, text="12751.098万元"))]
     cov = cover("x", "x.txt", text, rows, ledger)
     assert cov.counts() == {"source": "x", "found": 2, "curated": 1, "excluded": 1, "unaccounted": 0}
+
+
+def _map_char_by_char(text):
+    """normalised_map as first written: numbers.normalise of every character."""
+    from scripts import numbers
+    chars, origin = [], []
+    for i, ch in enumerate(text):
+        for c in numbers.normalise(ch):
+            chars.append(c)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def test_normalised_map_is_normalise_character_by_character():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "sources").glob("*.txt"))]
+    texts += ["", " ", "\u3000５０％\u200b\r\n 1 2．5\ufeff", "a\u00a0\tb\n\nc－"]
+    for text in texts:
+        norm, origin = normalised_map(text)
+        assert (norm, origin) == _map_char_by_char(text)
+        from scripts import numbers
+        assert norm == numbers.normalise(text)
+
+
+def test_overlap_with_sorted_spans_is_overlap_with_any_span():
+    import random
+    from validation.coverage import _overlapping
+
+    class C:
+        def __init__(self, offset, end):
+            self.offset, self.end = offset, end
+
+    rng = random.Random(0)
+    for _ in range(300):
+        cands, pos = [], 0
+        for _ in range(rng.randint(0, 12)):
+            pos += rng.randint(0, 5)
+            length = rng.randint(1, 6)
+            cands.append(C(pos, pos + length))
+            pos += length
+        spans = [(a, a + rng.randint(1, 8)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        plain = {c.offset for c in cands if any(c.offset < e and s < c.end for s, e in spans)}
+        assert _overlapping(cands, spans) == plain

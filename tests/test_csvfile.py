@@ -86,3 +86,31 @@ def test_quoted_multiline_cell_keeps_line_numbers(package):
     package.write_rows("subsidies", rows)
     # row 3 starts on physical line 5 because row 1's quote spans two lines
     assert f"{S}:5:12: value: 1 does not equal 109233 parsed from printed '109233人次' (a damaged figure needs a documented repair_rule)" in package.problems()
+
+
+def test_records_are_read_from_the_same_lines_as_stringio():
+    # validation.csvfile splits the text itself (io.StringIO would copy it at 4 bytes a character)
+    import io
+    from hypothesis import given, settings, strategies as st
+
+    from validation.csvfile import _LINE
+
+    def same(text):
+        assert [m.group() for m in _LINE.finditer(text)] == list(io.StringIO(text, newline=""))
+
+    for text in ["", "a", "a\n", "a\r\nb", "a\rb\r", "\n\n", "\r\r\n\n", 'x,"1\r\n2"\ry\n', "\u2028a\x0bb\x1c\n"]:
+        same(text)
+    settings(max_examples=300, deadline=None)(given(st.text(alphabet="ab,\"\r\n\u2028\x0c ", max_size=30))(same))()
+
+
+def test_chunked_reading_finds_what_reading_at_once_finds(package):
+    from validation.csvfile import read_csv_text
+    data = _raw(package).replace(b"\n", b"\r\n", 2) + b"x,y\n\n" + b'1,"2\n'
+    header = package.header("subsidies")
+    whole = read_csv_text(S, data, header)
+    chunks = []
+    parts = read_csv_text(S, data, header, sink=lambda rows, first, head: chunks.append((first, rows)), chunk_size=2)
+    assert sorted(parts.problems) == sorted(whole.problems) and len(whole.problems) >= 3
+    assert [r for _, rows in chunks for r in rows] == whole.rows and parts.rows == []
+    assert [first for first, _ in chunks] == list(range(0, len(whole.rows), 2))
+    assert parts.lines == whole.lines and parts.header == whole.header

@@ -343,3 +343,28 @@ def test_chinese_numerals_round_trip(n):
     import cn2an
     text = cn2an.an2cn(n)
     assert parse(text).value == n
+
+
+def test_longest_key_by_regex_is_the_longest_key_tried_one_by_one():
+    from scripts import numbers
+
+    def one_by_one(table, s, pos):
+        best = None
+        for key in table:
+            if s.startswith(key, pos) and (best is None or len(key) > len(best)):
+                best = key
+        return best
+
+    tables = [numbers.UNIT_CODES, numbers.MULTIPLIERS, numbers.PREFIX_QUALIFIERS, numbers.INFIX_QUALIFIERS,
+              numbers.SUFFIX_QUALIFIERS, {}]
+    texts = ["人次", "人", "个项目", "个班级", "个", "万亿元", "万元", "台件套", "平方米", "平方公里", "以上", "内", "未超过", "x"]
+    for table in tables:
+        for s in texts:
+            for pos in range(len(s) + 1):
+                assert numbers._longest(table, s, pos) == one_by_one(table, s, pos), (s, pos)
+
+
+@given(st.text(alphabet="０１９５％．，－0.,-% \\t\\n\\u3000\\u00a0\\u200b\\ufeff一万元所a", max_size=30))
+def test_normalise_translates_only_when_a_character_needs_it(text):
+    from scripts.numbers import _FULLWIDTH, _WHITESPACE, normalise
+    assert normalise(text) == _WHITESPACE.sub("", text.translate(_FULLWIDTH))

@@ -62,3 +62,20 @@ def test_strict_makes_warnings_fail(package):
     assert run().returncode == 0
     strict = run("--strict")
     assert strict.returncode == 1 and "warning: value: 0 yuan per recipient" in strict.stdout
+
+
+def test_series_check_survives_a_year_that_is_not_an_integer(package):
+    # a fourth loan whose year is not an integer: reported as a type error, left out of the
+    # series, and the forgotten 万 of 2016 is still warned about (this used to crash validate)
+    loans = [dict(id=f"shuangfeng2017-sub-9{n}", region_code="431321", year=y, period="year", kind="actual",
+                  indicator="amount", programme="student_loan", school_level="higher", population="financially_disadvantaged",
+                  value=v, unit="yuan", qualifier="exact", printed=p, source_id="shuangfeng2017", quote=q,
+                  repair_rule="dunhao_decimal")
+             for n, (y, v, p, q) in enumerate([("2014", "3235000", "323、5万元", "贷款资金32\n3、5万元;2015年"),
+                                               ("2015", "3525000", "352、5万元", "贷款资金35\n2、5万元;2016年"),
+                                               ("2016", "538.7", "538、7", "贷款资金53\n8、7万元;2017年"),
+                                               ("2o14", "3235000", "323、5万元", "贷款资金32\n3、5万元;2015年")], 10)]
+    package.write_rows("subsidies", loans)
+    assert package.problems() == [
+        "data/subsidies.csv:6:12: warning: value: 538.7 is 0.000159 times the same series in other years: a forgotten or extra 万/亿?",
+        "data/subsidies.csv:8:3: year: '2o14' is not an integer"]

@@ -6,19 +6,22 @@ encoding, byte-order mark, line endings, header, record width, unbalanced quotes
 from __future__ import annotations
 
 import csv
-import io
+import re
+from array import array
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .report import Problem
 
 
 @dataclass
 class CsvText:
-    """Records of one CSV file as strings; `lines[i]` is the physical line record i starts on."""
+    """Records of one CSV file as strings; `lines[i]` is the physical line record i starts on
+    (an array of integers: 8 bytes a record, where a list of ints took 36)."""
     path: str
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    lines: array = field(default_factory=lambda: array("q"))
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, row_index: int) -> int:
@@ -57,8 +60,20 @@ def _check_line_endings(path: str, text: str, out: CsvText) -> None:
             pos += 1
 
 
-def read_csv_text(path: str, data: bytes, expected_header: list[str]) -> CsvText:
-    """Parse `data` (the bytes of `path`) into records, recording problems instead of raising."""
+# A physical line as io.StringIO(text, newline="") reads it (ending in \r\n, \r or \n, or at the
+# end of the text), without the copy of the whole text StringIO makes (4 bytes a character).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+Sink = Callable[[list[list[str]], int, list[str]], None]   # (records, index of the first, header)
+
+
+def read_csv_text(path: str, data: bytes, expected_header: list[str], sink: Sink | None = None,
+                  chunk_size: int = 50_000) -> CsvText:
+    """Parse `data` (the bytes of `path`) into records, recording problems instead of raising.
+
+    Without `sink` the records are kept in `rows`. With it, they are handed to
+    `sink(records, index of the first, header)` in chunks of `chunk_size` and not kept, so that a large
+    table never exists as Python lists all at once; every problem is found either way."""
     out = CsvText(path)
     if not data.strip():
         out.problems.append(Problem(path, 1, 1, "file is empty: it needs at least the header line"))
@@ -67,8 +82,21 @@ def read_csv_text(path: str, data: bytes, expected_header: list[str]) -> CsvText
     if text is None:
         return out
     _check_line_endings(path, text, out)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    end = 0
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), strict=True)
+    end, batch, widths, count = 0, [], [], 0
+
+    def hand_over() -> None:
+        nonlocal batch, count
+        if not batch:
+            return
+        if sink is None:
+            out.rows += batch
+        else:
+            sink(batch, count, out.header)
+        _check_widths(out, batch, out.lines[count:], widths)
+        count += len(batch)
+        batch = []
+
     try:
         for record in reader:
             start, end = end + 1, reader.line_num
@@ -78,13 +106,16 @@ def read_csv_text(path: str, data: bytes, expected_header: list[str]) -> CsvText
             if record == []:
                 out.problems.append(Problem(path, start, 1, "blank line inside the table"))
                 continue
-            out.rows.append(record)
+            batch.append(record)
             out.lines.append(start)
+            if len(batch) >= chunk_size:
+                hand_over()
     except csv.Error as exc:
         line, column = _open_quote(text, end + 1)
         out.problems.append(Problem(path, line, column, f"malformed CSV: {exc} (unbalanced quote? the quoted cell opened here is not closed where it should be)"))
+    hand_over()
     _check_header(out, expected_header)
-    _check_widths(out)
+    out.problems += widths
     return out
 
 
@@ -137,10 +168,10 @@ def _check_header(out: CsvText, expected: list[str]) -> None:
         out.problems.append(Problem(out.path, 1, i + 1, f"columns are out of order: found {got[i]!r} where datapackage.json puts {expected[i]!r}"))
 
 
-def _check_widths(out: CsvText) -> None:
+def _check_widths(out: CsvText, rows: list[list[str]], lines, problems: list[Problem]) -> None:
     width = len(out.header)
-    for record, line in zip(out.rows, out.lines):
+    for record, line in zip(rows, lines):
         if len(record) != width:
             what = "fewer" if len(record) < width else "more"
-            out.problems.append(Problem(out.path, line, min(len(record), width) + 1,
-                                        f"record has {len(record)} fields, {what} than the {width} in the header (truncated row or stray delimiter?)"))
+            problems.append(Problem(out.path, line, min(len(record), width) + 1,
+                                    f"record has {len(record)} fields, {what} than the {width} in the header (truncated row or stray delimiter?)"))

@@ -7,9 +7,12 @@ from scripts.metadata import Table
 
 
 def _key_tuples(frame: pd.DataFrame, fields: list[str]) -> pd.Series:
+    """The key of every row: the string of a one-field key, else a tuple of strings (NA kept).
+    Tuples are zipped from the columns (a row-wise apply took 40 µs a row)."""
     if len(fields) == 1:
         return frame[fields[0]].astype("string")
-    return frame[fields].astype("string").apply(tuple, axis=1)
+    parts = [frame[f].astype("string").to_numpy(dtype=object) for f in fields]
+    return pd.Series(list(zip(*parts)), index=frame.index, dtype=object)
 
 
 def check_primary_key(table: Table, frame: pd.DataFrame, line_of) -> list[tuple[int, str, str]]:
@@ -18,13 +21,14 @@ def check_primary_key(table: Table, frame: pd.DataFrame, line_of) -> list[tuple[
         return []
     keys = _key_tuples(frame, pk)
     dup = keys.duplicated(keep="first") & frame[pk].notna().all(axis=1)
-    first = {}
+    if not dup.any():
+        return []
+    repeated, first = set(keys[dup]), {}   # where each duplicated key is first used
     for i, k in keys.items():
-        first.setdefault(k, i)
+        if k in repeated:
+            first.setdefault(k, i)
     return [(i, pk[0], f"{'+'.join(pk)}: duplicate primary key {keys[i]!r}, first used on line {line_of(first[keys[i]])}")
             for i in dup[dup].index]
-
-
 def check_foreign_keys(table: Table, frame: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[tuple[int, str, str]]:
     """Every non-empty reference must exist in the referenced table ("" means this table)."""
     out = []
@@ -37,7 +41,10 @@ def check_foreign_keys(table: Table, frame: pd.DataFrame, frames: dict[str, pd.D
         if target is None or not set(fields) <= set(frame.columns) or not set(ref_fields) <= set(target.columns):
             continue
         present = frame[fields].notna().all(axis=1)
-        known = set(_key_tuples(target.dropna(subset=ref_fields), ref_fields))
+        if len(ref_fields) == 1:   # isin hashes the array in C; a Python set of it was built by iterating
+            known = target[ref_fields[0]].dropna().astype("string").array
+        else:
+            known = set(_key_tuples(target.dropna(subset=ref_fields), ref_fields))
         keys = _key_tuples(frame, fields)
         missing = present & ~keys.isin(known)
         for i in missing[missing].index:

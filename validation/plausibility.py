@@ -10,7 +10,10 @@ errors; `validate --strict` makes them fail.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from .series_median import median_without_year
 
 CAPPED_RATES = {"retention_rate", "employment_rate", "share_of_students", "share", "coverage_rate",
                 "progression_rate", "ratio_to_standard_share"}
@@ -46,17 +49,25 @@ def _aid(df: pd.DataFrame) -> list[tuple[int, str, str]]:
 
 
 def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    sel = df[df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent")]
-    out = []
-    for _, g in sel.groupby(SERIES_KEY, dropna=False):
-        if g["year"].nunique() < 2:
-            continue
-        for i, r in g.iterrows():
-            others = g[g["year"] != r["year"]]["value"]
-            ratio = r["value"] / others.median()
-            if ratio >= 5000 or ratio <= 1 / 5000:
-                out.append((i, "value", f"value: {r['value']:g} is {ratio:.3g} times the same series in other years: a forgotten or extra 万/亿?"))
-    return out
+    """A value 5,000 times above or below the median of its series in the other years.
+
+    Vectorised (one sort, no loop per row, so the check is linear-logarithmic in rows) with the
+    result of the plain definition: for row i of series g, the median of g's values in years
+    other than i's year (`series_median.median_without_year`)."""
+    # a row whose year is missing or not an integer (reported as a type error) has no place in
+    # a series by year: leave it out, so that bad input never stops the other checks
+    keep = df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent") & df["year"].notna()
+    sel = df[[c for c in SERIES_KEY + ["value", "year"] if c in df.columns]][keep]   # not a copy of every column
+    if sel.empty:
+        return []
+    series = sel.groupby(SERIES_KEY, dropna=False, sort=False).ngroup().to_numpy()
+    values = sel["value"].to_numpy(dtype="float64")
+    median = median_without_year(series, sel["year"].to_numpy(dtype="int64"), values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = values / median
+    bad = ~np.isnan(median) & ((ratio >= 5000) | (ratio <= 1 / 5000))
+    return [(i, "value", f"value: {float(v):g} is {float(q):.3g} times the same series in other years: a forgotten or extra 万/亿?")
+            for i, v, q in zip(sel.index[bad], values[bad], ratio[bad])]
 
 
 def check(df: pd.DataFrame) -> list[tuple[int, str, str]]:

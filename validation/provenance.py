@@ -17,13 +17,14 @@ import pandas as pd
 from scripts import numbers
 
 from .report import Problem
+from .rows import records
 
 
 def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple[dict[str, str], list[Problem]]:
     """Text of every archived source; a missing or edited file is an error."""
     texts, problems = {}, []
-    for i, r in sources.iterrows():
-        if pd.isna(r.get("path")) or pd.isna(r.get("id")):
+    for i, r in zip(sources.index, records(sources)):   # iterrows built a Series per row
+        if r.get("path") is None or r.get("id") is None:
             continue
         file = root / r["path"]
         if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
@@ -31,7 +32,7 @@ def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple
             continue
         data = file.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        if pd.notna(r.get("sha256")) and digest != r["sha256"]:
+        if r.get("sha256") is not None and digest != r["sha256"]:
             problems.append(Problem("data/sources.csv", line_of(i), column_of("sha256"),
                                     f"sha256: {r['path']} has sha256 {digest}, not the recorded one: archived sources must never be edited"))
         try:

@@ -36,10 +36,12 @@ def _row_problems(r: dict, has_project: bool) -> list[tuple[str, str]]:
     return out
 
 
-def check_rows(table: Table, df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """Consistency of value/unit/printed, qualifier/value_max, period/first_year."""
+def check_rows(table: Table, df: pd.DataFrame, rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
+    """Consistency of value/unit/printed, qualifier/value_max, period/first_year. `rows` are
+    records(df) when the caller has them already: converting a table is not free."""
     need = {"value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator"}
     if not need <= set(df.columns):
         return []
     has_project = "project_name" in df.columns
-    return [(i, name, msg) for i, r in zip(df.index, records(df)) for name, msg in _row_problems(r, has_project)]
+    rows = records(df) if rows is None else rows
+    return [(i, name, msg) for i, r in zip(df.index, rows) for name, msg in _row_problems(r, has_project)]

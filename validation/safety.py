@@ -6,14 +6,32 @@ are not affected; only string fields are checked.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from scripts.metadata import Table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+# A cell begins the file, follows a line break or follows a comma, quoted or not; so a file in
+# which none of FORMULA_START comes there has no formula cell, and its columns need no scan
+# (one regex pass over the bytes, ~0.2 s for 24 MB, where a startswith per string cell took
+# seconds). UTF-8 never puts these ASCII bytes inside a multi-byte character.
+_AFTER_BREAK = re.compile(rb'[,\r\n]"?[=+\-@\t\r]')
+_FIRST_CELL = re.compile(rb'"?[=+\-@\t\r]')
 
-def check_formula_cells(table: Table, raw: pd.DataFrame) -> list[tuple[int, str, str]]:
+
+def may_contain_formulas(data: bytes) -> bool:
+    """False only if no cell of the CSV file `data` can start with one of FORMULA_START."""
+    return _FIRST_CELL.match(data) is not None or _AFTER_BREAK.search(data) is not None
+
+
+def check_formula_cells(table: Table, raw: pd.DataFrame, data: bytes | None = None) -> list[tuple[int, str, str]]:
+    """String cells starting with one of FORMULA_START; `data`, the file's bytes, lets a file
+    that cannot have any be passed over."""
+    if data is not None and not may_contain_formulas(data):
+        return []
     out = []
     for f in table.fields:
         name = f["name"]
