@@ -48,6 +48,12 @@ def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.
     width = len(header)
     frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in rows], columns=header, dtype="string")
     frame = frame.replace({mv: pd.NA for mv in t.missing_values})
+    return frame, convert_columns(t, frame)
+
+
+def convert_columns(t: Table, frame: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """Convert the typed columns of a string frame in place; (row, field, message) for each cell
+    not of its type. Shared with validation/typed.py so the typing rules live here only."""
     errors = []
     for f in t.fields:
         name = f["name"]
@@ -57,7 +63,7 @@ def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.
         raw = frame[name]
         frame[name], bad = convert(raw, f) if f["type"] == "boolean" else convert(raw)
         errors += [(i, name, f"{name}: {raw[i]!r} is not {what}") for i in bad[bad].index]
-    return frame, errors
+    return errors
 
 
 def load(name: str, root: Path = ROOT, categories: bool = True) -> pd.DataFrame:

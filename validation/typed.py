@@ -4,8 +4,8 @@ built column by column.
 typed_frame pads every record in a Python loop, builds the frame through a 2-D object array
 and replaces missing values cell by cell; that was a sixth of `validate` at 430,295 rows. Here
 the records become one 2-D object array (one numpy call), each column's missing values found with one
-vectorised comparison, and the typed columns converted by the same converters
-(`scripts.frames.CONVERTERS`), so the typing rules stay in one place. A header that names a
+vectorised comparison, and the typed columns converted by the same code
+(`scripts.frames.convert_columns`), so the typing rules stay in one place. A header that names a
 column twice goes through typed_frame itself. Tested equal to typed_frame on every table of a
 synthetic package and on corrupted ones (tests/test_typed.py).
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from scripts.frames import CONVERTERS, typed_frame
+from scripts.frames import convert_columns, typed_frame
 from scripts.metadata import Table
 
 
@@ -35,13 +35,4 @@ def typed_records(t: Table, header: list[str], rows: list[list[str]]) -> tuple[p
     grid = np.array(rows, dtype=object) if rows else np.empty((0, width), dtype=object)
     frame = pd.DataFrame({name: _strings(grid[:, j], t.missing_values) for j, name in enumerate(header)},
                          index=pd.RangeIndex(len(rows)))
-    errors = []
-    for f in t.fields:
-        name = f["name"]
-        if name not in frame.columns or f.get("type", "string") not in CONVERTERS:
-            continue
-        convert, what = CONVERTERS[f["type"]]
-        raw = frame[name]
-        frame[name], bad = convert(raw, f) if f["type"] == "boolean" else convert(raw)
-        errors += [(i, name, f"{name}: {raw[i]!r} is not {what}") for i in bad[bad].index]
-    return frame, errors
+    return frame, convert_columns(t, frame)
