@@ -599,7 +599,7 @@ def profile(pkg: Path, work: Path, top: int = 25) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10,30,80", help="region counts, comma-separated (default 10,30,80)")
-    p.add_argument("--national", action="store_true", help="also every division in the code list (hours today)")
+    p.add_argument("--national", action="store_true", help="also every division in the code list (about 10 min for all steps)")
     p.add_argument("--years", type=int, default=20)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="where packages are generated")
