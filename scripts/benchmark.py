@@ -7,9 +7,8 @@ subprocess so that its wall time, CPU time and peak memory (ru_maxrss from os.wa
 - `frictionless validate datapackage.json --json` (the reference validator);
 - `python -m scripts validate --root DIR` (every check: provenance, ledger, cross-row rules);
 - `scripts.build.build(DIR, DIR/build)` (DuckDB database and Parquet files);
-- a panel query (`region_year_panel`, or an equivalent GROUP BY region, year over the
-  `observations` view when the view is absent) and a cross-city comparison query on the built
-  database, timed inside the subprocess (query time only, not Python start-up).
+- a panel query (`region_year_panel`, which build stores as a table) and a cross-city
+  comparison query on the built database, timed inside the subprocess (query time only, not Python start-up).
 
 It prints a Markdown table (size, rows, step, wall s, rows/s, peak MB, ratio), a growth table
 (how each step's time grows with rows: exponent 1.0 is linear) with an extrapolation to the
@@ -40,14 +39,6 @@ PY = sys.executable
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- benchmark-results:start -->", "<!-- benchmark-results:end -->"
 
-PANEL_FALLBACK = """
-SELECT region_code, year,
-       sum(value) FILTER (WHERE table_name = 'enrollment' AND indicator = 'students' AND school_level = 'all') AS students,
-       sum(value) FILTER (WHERE table_name = 'subsidies' AND indicator = 'amount' AND parent_id IS NULL) AS aid_yuan,
-       sum(value) FILTER (WHERE table_name = 'teacher_hiring' AND indicator = 'hired' AND parent_id IS NULL) AS hired,
-       sum(value) FILTER (WHERE table_name = 'finance' AND indicator = 'education_expenditure' AND parent_id IS NULL) AS spend
-FROM observations WHERE kind = 'actual' GROUP BY region_code, year ORDER BY region_code, year
-"""
 PANEL_VIEW = "SELECT * FROM region_year_panel ORDER BY region_code, year"
 # Cities of one province side by side: spending per student in each prefecture-level city and
 # year, its rank among the province's cities and its ratio to the province's median city.
@@ -71,11 +62,9 @@ import json, sys, time, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
 sql = sys.argv[2]
 if sql == 'PANEL':
+    sql = sys.argv[3]
     stored = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'region_year_panel'").fetchone()[0]
-    has_view = stored or con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'region_year_panel'").fetchone()[0]
-    sql = sys.argv[3] if has_view else sys.argv[4]
-    name = ('region_year_panel (stored by build)' if stored else 'region_year_panel view') if has_view \
-        else 'GROUP BY region, year over observations'
+    name = 'region_year_panel (stored by build)' if stored else 'region_year_panel view'
 else:
     name = 'cross-city comparison'
 t = time.perf_counter()
@@ -83,7 +72,7 @@ rows = con.execute(sql).fetchall()
 print(json.dumps({'seconds': time.perf_counter() - t, 'rows': len(rows), 'query': name}))
 """
 # The database alone, as `build` makes it: sql/tables.sql, sql/views.sql, then the views build
-# stores as tables (scripts.build.persist_views, where it exists); no Parquet, charts or archive.
+# stores as tables (scripts.build.persist_views); no Parquet, charts or archive.
 DATABASE_RUNNER = """
 import os, sys, duckdb
 from pathlib import Path
@@ -96,7 +85,7 @@ con = duckdb.connect(str(db))
 os.chdir(root)
 for sql in ('sql/tables.sql', 'sql/views.sql'):
     con.execute(Path(sql).read_text(encoding='utf-8'))
-getattr(b, 'persist_views', lambda con: None)(con)
+b.persist_views(con)
 con.close()
 """
 # The whole build, with the time of its parts that are not the database (charts, release
@@ -265,7 +254,7 @@ def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str],
     if r.code != 0 or "queries" not in steps:
         return res
     db = str(out / "education.duckdb")
-    for name, args in (("panel query", ["PANEL", PANEL_VIEW, PANEL_FALLBACK]), ("cross-city query", [CROSS_CITY])):
+    for name, args in (("panel query", ["PANEL", PANEL_VIEW]), ("cross-city query", [CROSS_CITY])):
         r = run([PY, "-c", QUERY_RUNNER, db] + args, ROOT)
         if r.code != 0:
             res.steps.append(Step(label, rows, name, r.wall, r.cpu, r.peak_mb, False, obs, _first_lines(r.stderr)))

@@ -52,6 +52,11 @@ def _count(con, sql: str) -> int:
     return con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
 
 
+def _span(con, sql: str) -> tuple[int, int, int]:
+    """Regions, first and last year of the rows of `sql`, for the title of a grouped chart."""
+    return con.execute(f"SELECT count(DISTINCT region_code), min(year), max(year) FROM ({sql})").fetchone()
+
+
 AID_PAIRS = """
     SELECT a.*, g.name_en FROM aid_per_recipient a JOIN regions g ON g.code = a.region_code WHERE NOT a.is_part"""
 
@@ -65,7 +70,7 @@ def aid_per_recipient(con, out: Path) -> Path | None:
             FROM ({AID_PAIRS}) ORDER BY yuan_per_recipient""").fetchall()
         title = "Student aid per recipient, by programme\n(actuals; parts of totals left out)"
     else:
-        regions, first, last = con.execute(f"SELECT count(DISTINCT region_code), min(year), max(year) FROM ({AID_PAIRS})").fetchone()
+        regions, first, last = _span(con, AID_PAIRS)
         rows = con.execute(f"""
             SELECT replace(programme, '_', ' ') || ' (' || period || '), ' || format('{{:,}}', count(*)) || ' pairs',
                    median(yuan_per_recipient) AS yuan, recipient_unit
@@ -99,7 +104,7 @@ def hiring_plan_vs_actual(con, out: Path) -> Path | None:
             FROM ({HIRING_PAIRS}) ORDER BY label""").fetchall()
         title = "Teacher hiring: plan versus actual, by channel"
     else:
-        regions, first, last = con.execute(f"SELECT count(DISTINCT region_code), min(year), max(year) FROM ({HIRING_PAIRS})").fetchone()
+        regions, first, last = _span(con, HIRING_PAIRS)
         rows = con.execute(f"""
             SELECT replace(channel, '_', ' ') || ', ' || format('{{:,}}', count(*)) || ' plans' AS label,
                    sum(planned), sum(hired)
@@ -163,7 +168,7 @@ def per_student_spending(con, out: Path) -> Path | None:
             FROM ({SPENDING}) ORDER BY actual_yuan""").fetchall()
         title = "Per-student education expenditure by school level"
     else:
-        regions, first, last = con.execute(f"SELECT count(DISTINCT region_code), min(year), max(year) FROM ({SPENDING})").fetchone()
+        regions, first, last = _span(con, SPENDING)
         rows = con.execute(f"""
             SELECT replace(school_level, '_', ' ') || ', ' || format('{{:,}}', count(*)) || ' figures' AS label,
                    median(actual_yuan) AS yuan

@@ -29,6 +29,8 @@ def check_primary_key(table: Table, frame: pd.DataFrame, line_of) -> list[tuple[
             first.setdefault(k, i)
     return [(i, pk[0], f"{'+'.join(pk)}: duplicate primary key {keys[i]!r}, first used on line {line_of(first[keys[i]])}")
             for i in dup[dup].index]
+
+
 def check_foreign_keys(table: Table, frame: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[tuple[int, str, str]]:
     """Every non-empty reference must exist in the referenced table ("" means this table)."""
     out = []

@@ -49,6 +49,10 @@ def _decimal(raw) -> Decimal | None:
         return None
 
 
+# what check_row reads of a row (besides value and value_max as written, in `raw`)
+FIELDS = ("quote", "project_name", "printed", "repair_rule", "unit", "qualifier")
+
+
 def check_row(r: dict, raw: dict, text: str | None) -> list[tuple[str, str]]:
     """(field, message) problems of one topic row (None for empty cells) against its
     normalised source text."""

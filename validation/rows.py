@@ -6,6 +6,8 @@ import pandas as pd
 from scripts.metadata import Table
 
 SPAN_PERIODS = {"multi_year", "school_year"}
+# what the rules of one row read; project_name only where the table has it
+FIELDS = ("value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator")
 
 
 def records(df: pd.DataFrame) -> list[dict]:
@@ -39,8 +41,7 @@ def _row_problems(r: dict, has_project: bool) -> list[tuple[str, str]]:
 def check_rows(table: Table, df: pd.DataFrame, rows: list[dict] | None = None) -> list[tuple[int, str, str]]:
     """Consistency of value/unit/printed, qualifier/value_max, period/first_year. `rows` are
     records(df) when the caller has them already: converting a table is not free."""
-    need = {"value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator"}
-    if not need <= set(df.columns):
+    if not set(FIELDS) <= set(df.columns):
         return []
     has_project = "project_name" in df.columns
     rows = records(df) if rows is None else rows

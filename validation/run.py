@@ -151,9 +151,9 @@ def validate(root: Path = ROOT) -> list[Problem]:
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
-# what rows.check_rows and provenance.check_row read of a row (the dicts hold nothing else)
-ROW_FIELDS = ("value", "unit", "printed", "qualifier", "value_max", "period", "first_year", "year", "indicator",
-              "project_name", "quote", "repair_rule", "source_id")
+# what rows.check_rows and provenance.check_row read of a row, and the source it is checked
+# against (the dicts hold nothing else)
+ROW_FIELDS = {*rows.FIELDS, "project_name", *provenance.FIELDS, "source_id"}
 
 
 def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
@@ -164,7 +164,7 @@ def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[
         + crossrow.check_years_against_sources(df, published)
     out = [lt.problem(*e) for e in found]
     out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
-    written = [_as_written(lt, name) for name in ("value", "value_max")]
+    written = [_as_written(lt, name) for name in RAW_COLUMNS]
     fields = [c for c in df.columns if c in ROW_FIELDS]
     for start in range(0, len(df), ROW_CHUNK):
         part = df.iloc[start:start + ROW_CHUNK]
@@ -172,8 +172,8 @@ def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[
         out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, recs)]
         if "source_id" not in df.columns:
             continue
-        for i, r, value, value_max in zip(part.index, recs, *(w[start:start + ROW_CHUNK] for w in written)):
-            for name, msg in provenance.check_row(r, {"value": value, "value_max": value_max}, texts.get(r["source_id"])):
+        for i, r, *as_written in zip(part.index, recs, *(w[start:start + ROW_CHUNK] for w in written)):
+            for name, msg in provenance.check_row(r, dict(zip(RAW_COLUMNS, as_written)), texts.get(r["source_id"])):
                 out.append(lt.problem(i, name, msg))
     return out
 
