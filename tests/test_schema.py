@@ -58,3 +58,18 @@ def test_pattern(package):
 def test_optional_integer_may_be_empty_but_not_fractional(package):
     package.edit("subsidies", 0, first_year="2019.5", period="multi_year")
     assert f"{S}:2:4: first_year: '2019.5' is not an integer" in package.problems()
+
+
+def test_integer_written_as_a_decimal_or_an_exponent(package):
+    # frictionless rejects these as integers; validate does too (tests/test_grammar.py checks every type)
+    package.edit("subsidies", 0, year="2005.0")
+    package.edit("subsidies", 1, year="2.005e3")
+    problems = package.problems()
+    assert f"{S}:2:3: year: '2005.0' is not an integer" in problems
+    assert f"{S}:3:3: year: '2.005e3' is not an integer" in problems
+
+
+def test_report_year_in_exponent_form(package):
+    from conftest import col
+    package.edit("sources", 0, report_year="2e3")
+    assert f"data/sources.csv:2:{col('sources', 'report_year')}: report_year: '2e3' is not an integer" in package.problems()

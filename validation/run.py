@@ -4,27 +4,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
-from .csvfile import CsvText, read_csv_text
+from scripts import grammar
+from scripts.frames import PANDAS_DTYPES
+
+from . import coverage, crossrow, database, descriptor, plausibility, provenance, rows, sqlchecks
+from .database import Lines
+from .database import quote_ident as qi
 from .report import Problem
-from .typed import typed_records
 
 LEDGER = "coverage_exclusions"
 
 
 @dataclass
 class Loaded:
-    """A table as read: its CSV text (problems and the line of every record; the records
-    themselves are not kept), typed frame, and `raw`, the cells of RAW_COLUMNS as the strings
-    written in the file."""
+    """A table as loaded: where its records are in the file (`csv`: header, byte-level
+    problems, line of a record on demand), the typed frame the Python checks read, and `raw`,
+    the cells of RAW_COLUMNS as the strings written in the file. The same rows are in the
+    DuckDB connection of the State as t_<name> (typed) and raw_<name> (text)."""
     table: Table
-    csv: CsvText
+    csv: Lines
     frame: pd.DataFrame
     raw: pd.DataFrame
 
@@ -44,23 +49,15 @@ class State:
     sources: dict[str, str]          # source id -> original text
     source_paths: dict[str, str]
     published: dict[str, pd.Timestamp]
+    con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
 
 
 RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
 
 
-def _raw_columns(table: Table, header: list[str], records: list[list[str]]) -> pd.DataFrame:
-    """The cells of RAW_COLUMNS that typed_frame converts, as written (missing values as NA)."""
-    typed = {f["name"] for f in table.fields if f.get("type", "string") != "string"}
-    cols = {name: pd.array([r[j] if j < len(r) else "" for r in records], dtype="string")
-            for j, name in enumerate(header) if name in typed and name in RAW_COLUMNS}
-    raw = pd.DataFrame(cols, index=pd.RangeIndex(len(records)))
-    return raw.replace({mv: pd.NA for mv in table.missing_values}) if cols else raw
-
-
 def _repeated_columns(table: Table) -> list[str]:
     """String fields whose values repeat (code lists, references to other tables): their cells
-    are stored once per distinct value instead of once per row (csv makes a new str per cell)."""
+    are stored once per distinct value instead of once per row."""
     refs = {f for fk in table.foreign_keys if fk["reference"].get("resource")
             for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])}
     return [f["name"] for f in table.fields if f.get("type", "string") == "string"
@@ -71,58 +68,91 @@ def _share_repeated(frame: pd.DataFrame, names: list[str]) -> None:
     """Point equal cells of these columns at one str (factorize, then take): same values,
     ~55 bytes less per cell; the national package holds 4.8 million rows."""
     for name in names:
-        if name in frame.columns and frame[name].dtype == "string":
+        if name in frame.columns and isinstance(frame[name].dtype, pd.StringDtype):
             codes, uniques = pd.factorize(frame[name].array)
             frame[name] = uniques.take(codes, allow_fill=True)
 
 
-def _read(table: Table, root: Path):
-    """The CSV text (records not kept), typed frame, raw columns and type errors of a table,
-    converted chunk by chunk, so the whole table never exists as lists of strings at once."""
-    frames, raws, type_errors = [], [], []
-    repeated = _repeated_columns(table)
-
-    def take(records: list[list[str]], first: int, header: list[str]) -> None:
-        frame, errors = typed_records(table, header or table.field_names, records)
-        _share_repeated(frame, repeated)
-        frames.append(frame)
-        raws.append(_raw_columns(table, header or table.field_names, records))
-        type_errors.extend((i + first, name, msg) for i, name, msg in errors)
-
-    data = (root / table.path).read_bytes()
-    text = read_csv_text(table.path, data, table.field_names, sink=take)
-    if not frames:
-        take([], 0, text.header)
-    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
-    return text, frame, raw, type_errors, safety.may_contain_formulas(data)
+STRING = pd.StringDtype("python")   # pd.NA for missing cells whether or not pyarrow is installed
 
 
-def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
-    text, frame, raw, type_errors, formulas = _read(table, root)
-    loaded = Loaded(table, text, frame, raw)
-    problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
-    bad_cells = {(i, name) for i, name, _ in type_errors}
-    pk_single = table.primary_key if len(table.primary_key) == 1 else []
-    for i, name, msg in schema.check_schema(table, frame):
-        if (i, name) in bad_cells or (name in pk_single and "duplicate" in msg):
-            continue   # already reported as a type error, or by the primary-key check
-        problems.append(loaded.problem(i, name, msg))
-    problems += [loaded.problem(*e) for e in keys.check_primary_key(table, frame, text.line_of)]
-    if formulas:   # string columns; a file in which no cell can start a formula needs no scan
-        problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, frame)]
+def _frame(con, table: Table, header: list[str]) -> pd.DataFrame:
+    """t_<name> as the typed pandas frame the Python checks read (PANDAS_DTYPES, index = record)."""
+    fields = sqlchecks.present(table, header)
+    frame = con.execute(f"SELECT * EXCLUDE (__row) FROM {qi('t_' + table.name)} ORDER BY __row").df()
+    for f in fields:
+        t = f.get("type", "string")
+        frame[f["name"]] = frame[f["name"]].astype(STRING if t == "string" else PANDAS_DTYPES[t])
+    _share_repeated(frame, _repeated_columns(table))
+    return frame.reset_index(drop=True)
+
+
+def _raw(con, table: Table, header: list[str]) -> pd.DataFrame:
+    """The cells of RAW_COLUMNS as written (missing values as NA)."""
+    names = [f["name"] for f in sqlchecks.present(table, header)
+             if f["name"] in RAW_COLUMNS and f.get("type", "string") != "string"]
+    if not names:
+        return pd.DataFrame()
+    cols = ", ".join(f"{sqlchecks.cell(table, n)} AS {qi(n)}" for n in names)
+    raw = con.execute(f"SELECT {cols} FROM {qi('raw_' + table.name)} ORDER BY rowid").df()
+    return raw.astype(STRING)
+
+
+def _checked_columns(table: Table, lines: Lines) -> list[str]:
+    """The fields of the table its file has (all of them when the file could not be read:
+    the table is then empty)."""
+    return [h for h in (lines.header or table.field_names) if h in table.field_names]
+
+
+def load_table(con, table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Load one table into DuckDB, type it, and run its one-table checks as SQL
+    (validation/sqlchecks.py): types, constraints, primary key, formula cells."""
+    lines, _, formulas = database.load_raw(con, table, root)
+    header = _checked_columns(table, lines)
+    con.execute(sqlchecks.create_typed(table, header))
+    loaded = Loaded(table, lines, _frame(con, table, header), _raw(con, table, header))
+    problems = list(lines.problems)
+    by_name = {f["name"]: f for f in table.fields}
+    if (sql := sqlchecks.type_errors(table, header)) is not None:
+        problems += [loaded.problem(r, f, grammar.type_message(f, by_name[f].get("type", "string"), v))
+                     for r, f, v in con.execute(sql).fetchall()]
+    if (sql := sqlchecks.constraint_failures(table, header)) is not None:
+        problems += [loaded.problem(r, f, sqlchecks.constraint_message(by_name[f], k, v))
+                     for r, f, k, v in con.execute(sql).fetchall()]
+    if (sql := sqlchecks.primary_key_duplicates(table, header)) is not None:
+        pk = [f for f in table.primary_key if f in header]
+        for r, key, first in con.execute(sql).fetchall():
+            shown = key[0] if len(key) == 1 else tuple(key)
+            problems.append(loaded.problem(r, pk[0], f"{'+'.join(pk)}: duplicate primary key {shown!r}, "
+                                                     f"first used on line {lines.line_of(first)}"))
+    if formulas and (sql := sqlchecks.formula_cells(table, header)) is not None:
+        # a file in which no cell can start a formula (one regex over the bytes) needs no query
+        problems += [loaded.problem(r, f, sqlchecks.formula_message(f, start)) for r, f, start in con.execute(sql).fetchall()]
     return loaded, problems
 
 
-def load(root: Path) -> tuple[State | None, list[Problem]]:
+def _foreign_key_problems(state: State) -> list[Problem]:
+    """Every non-empty reference exists in the referenced table (an anti-join per foreign key)."""
+    headers = {name: _checked_columns(lt.table, lt.csv) for name, lt in state.tables.items()}
+    out = []
+    for name, lt in state.tables.items():
+        for sql, fields, ref_name, ref_fields in sqlchecks.foreign_key_misses(lt.table, headers[name], headers):
+            for r, key in state.con.execute(sql).fetchall():
+                shown = key[0] if len(key) == 1 else tuple(key)
+                out.append(lt.problem(r, fields[0], f"{fields[0]}: {shown!r} is not a {'+'.join(ref_fields)} in {ref_name}"))
+    return out
+
+
+def load(root: Path, con=None) -> tuple[State | None, list[Problem]]:
     desc, problems = descriptor.load(root)
     if desc is None or any("not a valid Frictionless" in p.message for p in problems):
         return None, problems   # table checks need a valid descriptor: fix it first
+    con = con or database.connect()
     loaded: dict[str, Loaded] = {}
     for res in desc.get("resources", []):
         table = Table(res, root)
         if isinstance(res.get("path"), str) and (root / table.path).is_file() and table.path.startswith("data/"):
-            loaded[table.name], found = load_table(table, root)
+            loaded[table.name], found = load_table(con, table, root)
             problems += found
     texts, paths, published = {}, {}, {}
     if "sources" in loaded:
@@ -132,16 +162,14 @@ def load(root: Path) -> tuple[State | None, list[Problem]]:
         records = rows.records(src.frame)
         paths = {r["id"]: r["path"] for r in records if r["id"] in texts}
         published = {r["id"]: r["published"] for r in records if r.get("published") is not None}
-    return State(root, loaded, texts, paths, published), problems
+    return State(root, loaded, texts, paths, published, con), problems
 
 
 def validate(root: Path = ROOT) -> list[Problem]:
     state, problems = load(root)
     if state is None:
         return sorted(problems)
-    frames = {name: lt.frame for name, lt in state.tables.items()}
-    for lt in state.tables.values():
-        problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
+    problems += _foreign_key_problems(state)
     normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
     for lt in state.tables.values():
         if lt.table.is_topic:
