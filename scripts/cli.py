@@ -14,12 +14,14 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--github", action="store_true", default=None,
                    help="print errors as GitHub Actions annotations (default when GITHUB_ACTIONS=true)")
     p.add_argument("--strict", action="store_true", help="plausibility warnings fail too")
+    p.add_argument("--no-cache", dest="use_cache", action="store_false",
+                   help="re-check every source (default: reuse build/validate-cache/ for sources whose inputs are unchanged)")
 
 
 def cmd_validate(args) -> int:
     from validation.report import render
     from validation.run import validate
-    problems = validate(args.root)
+    problems = validate(args.root, use_cache=args.use_cache)
     errors = [p for p in problems if p.severity == "error" or args.strict]
     warnings = [p for p in problems if p.severity == "warning"]
     if problems:

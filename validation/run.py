@@ -14,7 +14,7 @@ from scripts.metadata import ROOT, Table
 from scripts import grammar
 from scripts.frames import PANDAS_DTYPES
 
-from . import coverage, crossrow, database, descriptor, plausibility, provenance, rows, sqlchecks
+from . import coverage, crossrow, database, descriptor, persource, plausibility, provenance, rows, sqlchecks
 from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
@@ -52,7 +52,7 @@ class State:
     con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
 
 
-RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
+RAW_COLUMNS = persource.RAW_COLUMNS   # provenance compares them, as written, with the parse of printed
 
 
 def _repeated_columns(table: Table) -> list[str]:
@@ -165,51 +165,53 @@ def load(root: Path, con=None) -> tuple[State | None, list[Problem]]:
     return State(root, loaded, texts, paths, published, con), problems
 
 
-def validate(root: Path = ROOT) -> list[Problem]:
+def validate(root: Path = ROOT, use_cache: bool = True) -> list[Problem]:
+    """Every problem of the package at root, sorted by file, line and column. `use_cache`:
+    reuse the per-source results of an earlier run whose inputs are unchanged
+    (validation/persource.py); False re-checks everything."""
     state, problems = load(root)
     if state is None:
         return sorted(problems)
-    problems += _foreign_key_problems(state)
-    normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
-    for lt in state.tables.values():
-        if lt.table.is_topic:
-            problems += _topic_problems(lt, normalised, state.published)
-    problems += _coverage_problems(state)[1]
+    for check in CHECKS:
+        problems += check(state, use_cache)
     return sorted(set(problems))
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
-# what rows.check_rows and provenance.check_row read of a row, and the source it is checked
-# against (the dicts hold nothing else)
-ROW_FIELDS = {*rows.FIELDS, "project_name", *provenance.FIELDS, "source_id"}
 
 
-def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
-    df = lt.frame
-    # each check between rows takes the columns it reads, one check at a time, so only one
-    # check's column lists exist at once
-    found = crossrow.check_parts(df) + crossrow.check_breakdowns(df) + crossrow.check_plan_pairs(df) \
-        + crossrow.check_years_against_sources(df, published)
-    out = [lt.problem(*e) for e in found]
-    out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
-    written = [_as_written(lt, name) for name in RAW_COLUMNS]
-    fields = [c for c in df.columns if c in ROW_FIELDS]
-    for start in range(0, len(df), ROW_CHUNK):
-        part = df.iloc[start:start + ROW_CHUNK]
-        recs = rows.records(part[fields])   # the checks of one row, a chunk of rows at a time
-        out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, recs)]
-        if "source_id" not in df.columns:
+def _topic_problems(state: State, use_cache: bool) -> list[Problem]:
+    """Rules within a row and between rows, and plausibility, table by table (pandas)."""
+    out = []
+    for lt in state.tables.values():
+        if not lt.table.is_topic:
             continue
-        for i, r, *as_written in zip(part.index, recs, *(w[start:start + ROW_CHUNK] for w in written)):
-            for name, msg in provenance.check_row(r, dict(zip(RAW_COLUMNS, as_written)), texts.get(r["source_id"])):
-                out.append(lt.problem(i, name, msg))
+        df = lt.frame
+        # each check between rows takes the columns it reads, one check at a time, so only one
+        # check's column lists exist at once
+        found = crossrow.check_parts(df) + crossrow.check_breakdowns(df) + crossrow.check_plan_pairs(df) \
+            + crossrow.check_years_against_sources(df, state.published)
+        out += [lt.problem(*e) for e in found]
+        out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
+        fields = [c for c in df.columns if c in ROW_FIELDS]
+        for start in range(0, len(df), ROW_CHUNK):
+            part = df.iloc[start:start + ROW_CHUNK]
+            out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, rows.records(part[fields]))]
     return out
 
 
-def _as_written(lt: Loaded, name: str) -> list:
-    """A column's cells as written in the file (None where missing or absent)."""
-    col = lt.raw[name] if name in lt.raw.columns else lt.frame[name] if name in lt.frame.columns else None
-    return [None] * len(lt.frame) if col is None else col.to_numpy(dtype=object, na_value=None).tolist()
+ROW_FIELDS = {*rows.FIELDS, "project_name"}   # what rows.check_rows reads
+
+
+# The checks run on a loaded package, in order: each is f(state, use_cache) -> [Problem].
+# Loading (load_table) has already run the checks of one table as SQL (sqlchecks.py) and the
+# byte-level checks (csvfile.py). A new family of checks is a module with such a function,
+# added here.
+CHECKS = (
+    lambda state, use_cache: _foreign_key_problems(state),      # SQL anti-joins (sqlchecks.py)
+    _topic_problems,                                             # rows.py, crossrow.py, plausibility.py
+    lambda state, use_cache: persource.problems(state, use_cache),   # provenance + coverage per source, cached
+)
 
 
 def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
