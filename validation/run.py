@@ -79,7 +79,8 @@ STRING = pd.StringDtype("python")   # pd.NA for missing cells whether or not pya
 def _frame(con, table: Table, header: list[str]) -> pd.DataFrame:
     """t_<name> as the typed pandas frame the Python checks read (PANDAS_DTYPES, index = record)."""
     fields = sqlchecks.present(table, header)
-    frame = con.execute(f"SELECT * EXCLUDE (__row) FROM {qi('t_' + table.name)} ORDER BY __row").df()
+    cols = ", ".join(qi(f["name"]) for f in fields)
+    frame = con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df() if fields else pd.DataFrame()
     for f in fields:
         t = f.get("type", "string")
         frame[f["name"]] = frame[f["name"]].astype(STRING if t == "string" else PANDAS_DTYPES[t])
@@ -93,9 +94,8 @@ def _raw(con, table: Table, header: list[str]) -> pd.DataFrame:
              if f["name"] in RAW_COLUMNS and f.get("type", "string") != "string"]
     if not names:
         return pd.DataFrame()
-    cols = ", ".join(f"{sqlchecks.cell(table, n)} AS {qi(n)}" for n in names)
-    raw = con.execute(f"SELECT {cols} FROM {qi('raw_' + table.name)} ORDER BY rowid").df()
-    return raw.astype(STRING)
+    cols = ", ".join(f"{qi(sqlchecks.RAW + n)} AS {qi(n)}" for n in names)
+    return con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df().astype(STRING)
 
 
 def _checked_columns(table: Table, lines: Lines) -> list[str]:

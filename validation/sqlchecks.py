@@ -66,17 +66,27 @@ def present(table: Table, header: list[str]) -> list[dict]:
     return [f for f in table.fields if f["name"] in header]
 
 
+RAW = "__raw_"   # t_<name> keeps the text of each typed cell as __raw_<field>, for type errors and provenance
+
+
 def create_typed(table: Table, header: list[str]) -> str:
-    """t_<name>: __row (the record's index) and every present field typed."""
-    cols = [f"{typed(f, cell(table, f['name']))} AS {qi(f['name'])}" for f in present(table, header)]
+    """t_<name>: __row (the record's index), every present field typed, and the text of every
+    non-string field (missing values as NULL) as __raw_<field>: the grammar is evaluated
+    once per cell, here."""
+    cols = []
+    for f in present(table, header):
+        c = cell(table, f["name"])
+        cols.append(f"{typed(f, c)} AS {qi(f['name'])}")
+        if f.get("type", "string") != "string":
+            cols.append(f"{c} AS {qi(RAW + f['name'])}")
     return (f"CREATE OR REPLACE TABLE {qi('t_' + table.name)} AS SELECT rowid AS __row"
             + "".join(", " + c for c in cols) + f" FROM {qi('raw_' + table.name)} ORDER BY rowid")
 
 
 def type_errors(table: Table, header: list[str]) -> str | None:
-    """(row, field, raw text) of every non-missing cell that is not of its type."""
-    parts = [f"SELECT rowid AS r, {qs(f['name'])} AS f, {qi(f['name'])} AS v FROM {qi('raw_' + table.name)} "
-             f"WHERE {cell(table, f['name'])} IS NOT NULL AND NOT {type_ok(f, cell(table, f['name']))}"
+    """(row, field, raw text) of every non-missing cell that is not of its type (typed NULL)."""
+    parts = [f"SELECT __row AS r, {qs(f['name'])} AS f, {qi(RAW + f['name'])} AS v FROM {qi('t_' + table.name)} "
+             f"WHERE {qi(RAW + f['name'])} IS NOT NULL AND {qi(f['name'])} IS NULL"
              for f in present(table, header) if f.get("type", "string") != "string"]
     return " UNION ALL ".join(parts) or None
 
