@@ -165,16 +165,26 @@ def load(root: Path, con=None) -> tuple[State | None, list[Problem]]:
     return State(root, loaded, texts, paths, published, con), problems
 
 
-def validate(root: Path = ROOT, use_cache: bool = True) -> list[Problem]:
+def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = None) -> list[Problem]:
     """Every problem of the package at root, sorted by file, line and column. `use_cache`:
     reuse the per-source results of an earlier run whose inputs are unchanged
-    (validation/persource.py); False re-checks everything."""
-    state, problems = load(root)
-    if state is None:
-        return sorted(problems)
-    for check in CHECKS:
-        problems += check(state, use_cache)
-    return sorted(set(problems))
+    (validation/persource.py); False re-checks everything. `db_file`: keep the loaded tables
+    (raw_<name> as text, t_<name> typed) in this DuckDB file, for the build to reuse."""
+    con = None
+    if db_file is not None:
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        db_file.unlink(missing_ok=True)
+        con = database.connect(db_file, temp_dir=db_file.parent / "duckdb_tmp")
+    try:
+        state, problems = load(root, con)
+        if state is None:
+            return sorted(problems)
+        for check in CHECKS:
+            problems += check(state, use_cache)
+        return sorted(set(problems))
+    finally:
+        if con is not None:
+            con.close()
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
