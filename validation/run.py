@@ -143,8 +143,8 @@ def _foreign_key_problems(state: State) -> list[Problem]:
     return out
 
 
-def load(root: Path, con=None) -> tuple[State | None, list[Problem]]:
-    desc, problems = descriptor.load(root)
+def load(root: Path, con=None, use_cache: bool = False) -> tuple[State | None, list[Problem]]:
+    desc, problems = descriptor.load(root, use_cache)
     if desc is None or any("not a valid Frictionless" in p.message for p in problems):
         return None, problems   # table checks need a valid descriptor: fix it first
     con = con or database.connect()
@@ -176,7 +176,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         db_file.unlink(missing_ok=True)
         con = database.connect(db_file, temp_dir=db_file.parent / "duckdb_tmp")
     try:
-        state, problems = load(root, con)
+        state, problems = load(root, con, use_cache)
         if state is None:
             return sorted(problems)
         for check in CHECKS:
