@@ -75,23 +75,29 @@ class Inputs:
         """Provenance and coverage of source `sid` (whose text was read)."""
         text = self.state.sources[sid]
         normalised = numbers.normalise(text)
-        out, figures = Result(), []
+        out = Result()
         for name, (positions, cols) in self.tables.items():
             names = [c for c in cols if not c.startswith("raw_")]
             for k, i in enumerate(positions.get(sid, ())):
                 r = {c: cols[c][i] for c in names}
                 raw = {c: cols["raw_" + c][i] for c in RAW_COLUMNS}
-                figures.append({"quote": r.get("quote"), "printed": r.get("printed")})
                 out.rows += [(name, k, f, msg) for f, msg in provenance.check_row(r, raw, normalised)]
-        ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
-                  for k, i in enumerate(self.ledger_positions.get(sid, ()))]
-        cov = coverage.cover(sid, self.state.source_paths[sid], text, figures, ledger)
+        cov = self.coverage(sid)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
             out.text.append((line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, hint {c.hint}): "
                                         "curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
         out.ledger = cov.stale + cov.redundant
         return out
+
+    def coverage(self, sid: str) -> coverage.SourceCoverage:
+        """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
+        figures = [{"quote": cols["quote"][i] if "quote" in cols else None,
+                    "printed": cols["printed"][i] if "printed" in cols else None}
+                   for positions, cols in self.tables.values() for i in positions.get(sid, ())]
+        ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
+                  for k, i in enumerate(self.ledger_positions.get(sid, ()))]
+        return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger)
 
     def locate(self, sid: str, result: Result) -> list[Problem]:
         """The result's problems at today's file, line and column."""
@@ -166,8 +172,10 @@ def _check_all(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
         _WORK = None
 
 
-def problems(state, use_cache: bool = True) -> list[Problem]:
-    """Provenance and coverage problems of every source whose text was read."""
+def problems(state, found: list[Problem] = ()) -> list[Problem]:
+    """Provenance and coverage problems of every source whose text was read (cached when
+    state.use_cache)."""
+    use_cache = state.use_cache
     inputs = Inputs(state)
     cache_file = state.root / CACHE_DIR / CACHE_FILE
     cached, wanted = {}, {}

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from scripts import numbers
@@ -19,7 +18,6 @@ from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
 
-LEDGER = "coverage_exclusions"
 
 
 @dataclass
@@ -50,6 +48,14 @@ class State:
     source_paths: dict[str, str]
     published: dict[str, pd.Timestamp]
     con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
+    use_cache: bool = False                        # checks may reuse results of unchanged inputs
+    _normalised: dict[str, str] | None = None
+
+    def normalised(self) -> dict[str, str]:
+        """Source id -> text under the whitespace rule (numbers.normalise), made once if asked for."""
+        if self._normalised is None:
+            self._normalised = {k: numbers.normalise(v) for k, v in self.sources.items()}
+        return self._normalised
 
 
 RAW_COLUMNS = persource.RAW_COLUMNS   # provenance compares them, as written, with the parse of printed
@@ -131,7 +137,7 @@ def load_table(con, table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
-def _foreign_key_problems(state: State) -> list[Problem]:
+def _foreign_key_problems(state: State, found: list[Problem]) -> list[Problem]:
     """Every non-empty reference exists in the referenced table (an anti-join per foreign key)."""
     headers = {name: _checked_columns(lt.table, lt.csv) for name, lt in state.tables.items()}
     out = []
@@ -162,7 +168,7 @@ def load(root: Path, con=None, use_cache: bool = False) -> tuple[State | None, l
         records = rows.records(src.frame)
         paths = {r["id"]: r["path"] for r in records if r["id"] in texts}
         published = {r["id"]: r["published"] for r in records if r.get("published") is not None}
-    return State(root, loaded, texts, paths, published, con), problems
+    return State(root, loaded, texts, paths, published, con, use_cache), problems
 
 
 def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = None) -> list[Problem]:
@@ -180,7 +186,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         if state is None:
             return sorted(problems)
         for check in CHECKS:
-            problems += check(state, use_cache)
+            problems += check(state, problems)
         return sorted(set(problems))
     finally:
         if con is not None:
@@ -190,7 +196,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
 
 
-def _topic_problems(state: State, use_cache: bool) -> list[Problem]:
+def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
     """Rules within a row and between rows, and plausibility, table by table (pandas)."""
     out = []
     for lt in state.tables.values():
@@ -213,48 +219,17 @@ def _topic_problems(state: State, use_cache: bool) -> list[Problem]:
 ROW_FIELDS = {*rows.FIELDS, "project_name"}   # what rows.check_rows reads
 
 
-# The checks run on a loaded package, in order: each is f(state, use_cache) -> [Problem].
-# Loading (load_table) has already run the checks of one table as SQL (sqlchecks.py) and the
-# byte-level checks (csvfile.py). A new family of checks is a module with such a function,
-# added here.
+# The check families run on a loaded package, in this order: each is f(state, found) -> new
+# problems, where `found` are the problems so far (a check may pass over rows already wrong).
+# Loading (load_table) has already run the byte-level checks (csvfile.py, database.py) and the
+# checks of one table as SQL (sqlchecks.py). A new family is a module with such a function,
+# added here: it reads state.tables[name].frame (typed pandas) or state.con (DuckDB tables
+# t_<name>), and places a problem with state.tables[name].problem(row, field, message).
 CHECKS = (
-    lambda state, use_cache: _foreign_key_problems(state),      # SQL anti-joins (sqlchecks.py)
-    _topic_problems,                                             # rows.py, crossrow.py, plausibility.py
-    lambda state, use_cache: persource.problems(state, use_cache),   # provenance + coverage per source, cached
+    _foreign_key_problems,   # SQL anti-joins (sqlchecks.py)
+    _topic_problems,         # pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
+    persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py
 )
-
-
-def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
-    """Problems of the coverage ledger, source by source; the per-source results (every
-    candidate of every source) are kept only when `keep`, for the coverage report."""
-    # every topic row's quote and printed figure, found by source: positions per source, and the
-    # dicts cover() reads built for one source at a time (a dict per row of every table at once
-    # would be ~1 GB at national size)
-    tables = [lt.frame for lt in state.tables.values()
-              if lt.table.is_topic and {"source_id", "quote", "printed"} <= set(lt.frame.columns)]
-    column = lambda name: np.concatenate([f[name].to_numpy(dtype=object, na_value=None) for f in tables]) \
-        if tables else np.array([], dtype=object)
-    quotes, printed = column("quote"), column("printed")
-    by_source = pd.DataFrame({"s": column("source_id")}).groupby("s", sort=False).indices
-    ledger_table = state.tables.get(LEDGER)
-    ledger: dict[str, list[tuple[int, dict]]] = {}
-    if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
-        for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
-            # r["text"] is verbatim, line breaks and spaces kept: string columns are never converted
-            ledger.setdefault(r["source_id"], []).append((i, r))
-    results, problems = [], []
-    for sid, text in state.sources.items():
-        mine = [{"quote": quotes[k], "printed": printed[k]} for k in by_source.get(sid, ())]
-        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []))
-        if keep:
-            results.append(cov)
-        for c in cov.unaccounted:
-            line, col = coverage.line_col(text, c.offset)
-            problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
-                                    f"hint {c.hint}): curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
-        for i, msg in cov.stale + cov.redundant:
-            problems.append(ledger_table.problem(i, "char_offset", msg))
-    return results, problems
 
 
 def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
@@ -262,5 +237,6 @@ def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], l
     state, problems = load(root)
     if state is None:
         return [], problems
-    results, found = _coverage_problems(state, keep=True)
-    return results, problems + found
+    inputs = persource.Inputs(state)
+    results = [inputs.coverage(sid) for sid in state.sources]
+    return results, problems + persource.problems(state)
