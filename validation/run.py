@@ -193,30 +193,22 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
             con.close()
 
 
-ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
-
-
 def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
-    """Rules within a row and between rows, and plausibility, table by table (pandas)."""
+    """Rules within a row and between rows (SQL, but breakdowns), and plausibility (pandas),
+    table by table."""
     out = []
     for lt in state.tables.values():
         if not lt.table.is_topic:
             continue
-        df = lt.frame
-        # each check between rows takes the columns it reads, one check at a time, so only one
-        # check's column lists exist at once
-        found = crossrow.check_parts(df) + crossrow.check_breakdowns(df) + crossrow.check_plan_pairs(df) \
-            + crossrow.check_years_against_sources(df, state.published)
-        out += [lt.problem(*e) for e in found]
+        df, name, columns = lt.frame, lt.table.name, _checked_columns(lt.table, lt.csv)
+        sources = _checked_columns(state.tables["sources"].table, state.tables["sources"].csv) if "sources" in state.tables else []
+        between = crossrow.check_parts(state.con, name, columns) + crossrow.check_breakdowns(df) \
+            + crossrow.check_plan_pairs(state.con, name, columns) \
+            + crossrow.check_years_against_sources(state.con, name, columns, sources)
+        out += [lt.problem(*e) for e in between]
         out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
-        fields = [c for c in df.columns if c in ROW_FIELDS]
-        for start in range(0, len(df), ROW_CHUNK):
-            part = df.iloc[start:start + ROW_CHUNK]
-            out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, rows.records(part[fields]))]
+        out += [lt.problem(*e) for e in rows.check_rows(state.con, lt.table, columns)]
     return out
-
-
-ROW_FIELDS = {*rows.FIELDS, "project_name"}   # what rows.check_rows reads
 
 
 # The check families run on a loaded package, in this order: each is f(state, found) -> new
