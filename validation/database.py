@@ -37,6 +37,7 @@ def connect(path: str | Path = ":memory:", temp_dir: Path | None = None) -> duck
     con = duckdb.connect(str(path))
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute("SET preserve_insertion_order = true")
+    con.execute("SET enable_progress_bar = false")   # validate's output is its messages only
     if temp_dir is not None:
         temp_dir.mkdir(parents=True, exist_ok=True)
         con.execute(f"SET temp_directory = '{temp_dir}'")
