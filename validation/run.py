@@ -194,8 +194,8 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
 
 
 def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
-    """Rules within a row and between rows (SQL, but breakdowns), and plausibility (pandas),
-    table by table."""
+    """Rules within a row and between rows, and plausibility, table by table: SQL but for
+    breakdowns and the series check (pandas/numpy)."""
     out = []
     for lt in state.tables.values():
         if not lt.table.is_topic:
@@ -206,7 +206,7 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
             + crossrow.check_plan_pairs(state.con, name, columns) \
             + crossrow.check_years_against_sources(state.con, name, columns, sources)
         out += [lt.problem(*e) for e in between]
-        out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
+        out += [lt.problem(*e, severity="warning") for e in plausibility.check(state.con, name, columns, df)]
         out += [lt.problem(*e) for e in rows.check_rows(state.con, lt.table, columns)]
     return out
 
