@@ -16,7 +16,7 @@ import json
 
 import duckdb
 
-from . import charts, ddl, release
+from . import charts, ddl, indicators, release
 from .metadata import ROOT, tables
 
 BUILD_DIR = "build"
@@ -24,12 +24,11 @@ DATABASE = "education.duckdb"
 SQL_FILES = ("sql/tables.sql", "sql/views.sql")
 # Views of sql/views.sql the built database holds as tables (same name, columns and rows),
 # in an order where each is computed before anything that would read it is stored.
-PERSISTED = ("headline_facts", "headline_facts_with_rollups", "region_year_panel")
+PERSISTED = ("indicator_panel", "region_year_panel")
 # Sort order of each stored table: its key, so that `FROM region_year_panel` lists regions and
 # years in order.
-_ORDER = {"headline_facts": "region_code, year, measure",
-          "headline_facts_with_rollups": "region_code, year, measure, basis",
-          "region_year_panel": "region_code, year"}
+_ORDER = {"indicator_panel": "region_code, indicator_id, year, school_level",
+          "region_year_panel": "region_code, year, indicator_id, school_level"}
 
 
 class BuildError(Exception):
@@ -68,6 +67,13 @@ def check_sql_is_current(root: Path) -> None:
     current = (root / "sql/tables.sql").read_text(encoding="utf-8") if (root / "sql/tables.sql").exists() else ""
     if current != ddl.render(root):
         raise BuildError("sql/tables.sql is out of date with datapackage.json; run `python -m scripts generate`")
+    try:
+        stale = (root / indicators.VIEWS).read_text(encoding="utf-8") != indicators.render_views(root)
+    except (OSError, ValueError, KeyError) as exc:
+        raise BuildError(f"{indicators.VIEWS}: {exc}") from None
+    if stale:
+        raise BuildError(f"{indicators.VIEWS}: the indicator rules are out of date with data/indicator_rules.csv; "
+                         "run `python -m scripts generate`")
 
 
 def persist_views(con, names: tuple[str, ...] = PERSISTED) -> tuple[str, ...]:

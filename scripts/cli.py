@@ -64,8 +64,9 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from . import ddl, dictionary
-    outputs = {"sql/tables.sql": ddl.render(args.root), "docs/data-dictionary.md": dictionary.render(args.root)}
+    from . import ddl, dictionary, indicators
+    outputs = {"sql/tables.sql": ddl.render(args.root), indicators.VIEWS: indicators.render_views(args.root),
+               "docs/data-dictionary.md": dictionary.render(args.root)}
     for rel, text in outputs.items():
         (args.root / rel).write_text(text, encoding="utf-8")
         print(f"wrote {rel}")
@@ -97,7 +98,7 @@ def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="validate, then build build/education.duckdb and Parquet files")
     _validate_args(b)
     b.set_defaults(func=cmd_build)
-    g = sub.add_parser("generate", help="regenerate sql/tables.sql and docs/data-dictionary.md from datapackage.json")
+    g = sub.add_parser("generate", help="regenerate sql/tables.sql, the indicator rules in sql/views.sql and docs/data-dictionary.md")
     g.add_argument("--root", type=Path, default=ROOT)
     g.set_defaults(func=cmd_generate)
     cv = sub.add_parser("coverage", help="per source: numeric expressions found, curated, excluded, unaccounted")
