@@ -35,14 +35,15 @@ def _connect(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def check(frames: dict[str, pd.DataFrame], problem: Callable[[str, int, str, str], object], root=ROOT) -> list:
+def check(frames: dict[str, pd.DataFrame], problem: Callable[[str, int, str, str], object]) -> list:
     """Problems of the catalogue. `frames` are the typed tables by name; `problem(table, row,
-    field, message)` makes a located problem for a row of a table."""
+    field, message)` makes a located problem for a row of a table. The views are the code's
+    sql/views.sql (a package being validated need not carry sql/)."""
     rules = frames.get(RULES)
     if rules is None or INDICATORS not in frames or rules.empty:
         return []
     con = _connect(frames)
-    views = (root / catalogue.VIEWS).read_text(encoding="utf-8")
+    views = (ROOT / catalogue.VIEWS).read_text(encoding="utf-8")
     head = views[:views.find(catalogue.BEGIN)]
     try:
         con.execute(head)   # observations and region_lineage over the loaded frames

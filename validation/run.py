@@ -147,7 +147,7 @@ def validate(root: Path = ROOT) -> list[Problem]:
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
     problems += _coverage_problems(state)[1]
-    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg), state.root)
+    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
 
 
