@@ -80,6 +80,7 @@ MOUNTED = (
     ("query", "query", "run SQL against the built database"),
     ("diff", "diff", "rows added, removed and changed per table since a git revision, as Markdown"),
     ("candidates", "candidates", "list every numeric expression in a source text"),
+    ("readme", "readme", "rerun the README's SQL examples and rewrite the output tables under them"),
 )
 
 
