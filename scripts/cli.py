@@ -65,9 +65,17 @@ def cmd_coverage(args) -> int:
 
 def cmd_generate(args) -> int:
     from . import ddl, dictionary, indicators
-    outputs = {"sql/tables.sql": ddl.render(args.root), indicators.VIEWS: indicators.render_views(args.root),
-               "docs/data-dictionary.md": dictionary.render(args.root)}
-    for rel, text in outputs.items():
+    from .viewdocs import Undocumented
+    # in this order: the views' comments describe the views over the tables just written, and the
+    # dictionary describes both
+    outputs = (("sql/tables.sql", ddl.render), (indicators.VIEWS, indicators.render_views),
+               ("docs/data-dictionary.md", dictionary.render))
+    for rel, render in outputs:
+        try:
+            text = render(args.root)
+        except (Undocumented, ValueError) as exc:
+            print(f"error: {rel}: {exc}", file=sys.stderr)
+            return 1
         (args.root / rel).write_text(text, encoding="utf-8")
         print(f"wrote {rel}")
     return 0

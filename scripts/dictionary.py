@@ -48,4 +48,7 @@ def render(root: Path = ROOT) -> str:
                 out += ["", f"Codes of `{t.name}.{f['name']}`:", "", "| code | English | 中文 |", "|---|---|---|"]
                 out += [f"| `{c}` | {_cell(l.get('en'))} | {_cell(l.get('zh'))} |" for c, l in labels.items()]
         out.append("")
+    from .build import PERSISTED
+    from .viewdocs import dictionary_section
+    out += dictionary_section(root, PERSISTED)
     return "\n".join(out)

@@ -65,9 +65,11 @@ def block(rules: list[dict]) -> str:
 
 
 def render_views(root: Path = ROOT) -> str:
-    """sql/views.sql with its generated block rewritten from the package's rules."""
+    """sql/views.sql with its generated blocks rewritten: the rules from the package's
+    data/indicator_rules.csv, then the view comments from datapackage.json."""
+    from . import viewdocs
     text = (root / VIEWS).read_text(encoding="utf-8")
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
         raise ValueError(f"{VIEWS}: the markers {BEGIN!r} ... {END!r} are missing")
-    return text[:start] + block(read_rules(root)) + text[end + len(END):]
+    return viewdocs.with_comments(root, text[:start] + block(read_rules(root)) + text[end + len(END):])
