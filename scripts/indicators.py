@@ -8,6 +8,7 @@ same rules over the CSVs without Python. The build refuses a views.sql whose blo
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -73,3 +74,41 @@ def render_views(root: Path = ROOT) -> str:
     if start < 0 or end < start:
         raise ValueError(f"{VIEWS}: the markers {BEGIN!r} ... {END!r} are missing")
     return viewdocs.with_comments(root, text[:start] + block(read_rules(root)) + text[end + len(END):])
+
+
+def fit_catalogue(root: Path, source: Path = ROOT) -> dict[str, int]:
+    """Give the package at `root` the catalogue of `source`, keeping only the rules that match
+    some of its rows (and the indicators that keep a rule), then regenerate its sql/views.sql.
+    For generated packages (scripts/synthetic.py), whose rows cover only some indicators: a rule
+    matching no row is a validation error. Returns the rows kept per table."""
+    import duckdb
+
+    from . import ddl, viewdocs
+    kept = {}
+    for name in ("indicators", "indicator_rules"):
+        path = table(name, source).path
+        (root / path).write_bytes((source / path).read_bytes())
+    con = duckdb.connect()
+    views = (source / VIEWS).read_text(encoding="utf-8")
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)   # the SQL reads data/ relative to the package root
+        con.execute(ddl.render(root))
+        con.execute(viewdocs.strip_block(views[:views.find(END) + len(END)]))
+    finally:
+        os.chdir(cwd)
+    matched = {(i, str(d)) for i, d in con.execute("SELECT DISTINCT indicator_id, definition FROM indicator_rows").fetchall()}
+    rules = [r for r in read_rules(root) if (r["indicator"], r["definition"]) in matched]
+    for name, keep in (("indicator_rules", lambda r: (r["indicator"], r["definition"]) in matched),
+                       ("indicators", lambda r: r["id"] in {x["indicator"] for x in rules})):
+        path = root / table(name, root).path
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header, rows = reader.fieldnames, [r for r in reader if keep(r)]
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, header, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        kept[name] = len(rows)
+    (root / VIEWS).write_text(render_views(root), encoding="utf-8")
+    return kept
