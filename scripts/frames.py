@@ -59,7 +59,7 @@ def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.
 
 def convert_columns(t: Table, frame: pd.DataFrame) -> list[tuple[int, str, str]]:
     """Convert the typed columns of a string frame in place; (row, field, message) for each cell
-    not of its type. Shared with validation/typed.py so the typing rules live here only."""
+    not of its type. The grammar of each type is scripts/grammar.py's, as in the validator's SQL."""
     errors = []
     for f in t.fields:
         name = f["name"]

@@ -7,17 +7,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from scripts import numbers
+from scripts import grammar, numbers
+from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import ROOT, Table
 
-from scripts import grammar
-from scripts.frames import PANDAS_DTYPES
-
-from . import coverage, crossrow, database, descriptor, persource, plausibility, provenance, rows, sqlchecks
+from . import coverage, crossrow, database, descriptor, indicators, persource, plausibility, provenance, rows, sqlchecks
 from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
-
 
 
 @dataclass
@@ -217,10 +214,18 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
 # checks of one table as SQL (sqlchecks.py). A new family is a module with such a function,
 # added here: it reads state.tables[name].frame (typed pandas) or state.con (DuckDB tables
 # t_<name>), and places a problem with state.tables[name].problem(row, field, message).
+def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """The indicator catalogue against the rows it selects (indicators.py: the package's views
+    in DuckDB over the typed frames)."""
+    frames = {name: lt.frame for name, lt in state.tables.items()}
+    return indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
+
+
 CHECKS = (
     _foreign_key_problems,   # SQL anti-joins (sqlchecks.py)
-    _topic_problems,         # pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
+    _topic_problems,         # SQL and pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
     persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py
+    _indicator_problems,     # SQL over the views (indicators.py)
 )
 
 
