@@ -115,15 +115,16 @@ def _positions(column: pd.Series) -> dict[str, np.ndarray]:
 
 def _row_hashes(con, state) -> dict[str, str]:
     """Source id -> hash of every row, of every table with a source_id column, that names it
-    (all cells as written), computed by DuckDB in one pass over each table."""
+    (all cells as written, in file order), computed by DuckDB in one pass over each table: a
+    64-bit hash of each row, and of the list of its source's row hashes."""
     parts = []
     for name, lt in state.tables.items():
         header = [h for h in (lt.csv.header or lt.table.field_names) if h in lt.table.field_names]
         if "source_id" not in header:
             continue
-        cells = ", ".join(f"coalesce(\"{h}\", chr(2))" for h in header)
-        parts.append(f"SELECT '{name}' AS t, \"source_id\" AS s, md5(string_agg(concat_ws(chr(31), {cells}), chr(30) "
-                     f"ORDER BY rowid)) AS h FROM \"raw_{name}\" GROUP BY \"source_id\"")
+        cells = ", ".join(f'"{h}"' for h in header)
+        parts.append(f"SELECT '{name}' AS t, \"source_id\" AS s, hash(list(hash({cells}) ORDER BY rowid)) AS h "
+                     f"FROM \"raw_{name}\" GROUP BY \"source_id\"")
     if not parts:
         return {}
     out: dict[str, list[str]] = {}
