@@ -217,8 +217,9 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
 def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
     """The indicator catalogue against the rows it selects (indicators.py: the package's views
     in DuckDB over the typed frames)."""
-    frames = {name: lt.frame for name, lt in state.tables.items()}
-    return indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
+    rules = state.tables.get(indicators.RULES)
+    return indicators.check(state.root, rules.frame if rules is not None else None,
+                            lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
 
 
 CHECKS = (
