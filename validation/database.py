@@ -38,9 +38,12 @@ def connect(path: str | Path = ":memory:", temp_dir: Path | None = None) -> duck
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute("SET preserve_insertion_order = true")
     con.execute("SET enable_progress_bar = false")   # validate's output is its messages only
-    if temp_dir is not None:
-        temp_dir.mkdir(parents=True, exist_ok=True)
-        con.execute(f"SET temp_directory = '{temp_dir}'")
+    if temp_dir is not None:   # where DuckDB spills beyond memory_limit (else .tmp/ in the working directory)
+        try:
+            temp_dir.mkdir(parents=True, exist_ok=True)
+            con.execute(f"SET temp_directory = '{temp_dir}'")
+        except OSError:
+            pass
     return con
 
 

@@ -150,7 +150,7 @@ def load(root: Path, con=None, use_cache: bool = False) -> tuple[State | None, l
     desc, problems = descriptor.load(root, use_cache)
     if desc is None or any("not a valid Frictionless" in p.message for p in problems):
         return None, problems   # table checks need a valid descriptor: fix it first
-    con = con or database.connect()
+    con = con or database.connect(temp_dir=root / "build" / "duckdb_tmp")
     loaded: dict[str, Loaded] = {}
     for res in desc.get("resources", []):
         table = Table(res, root)
