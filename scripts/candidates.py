@@ -272,7 +272,8 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the `candidates` subcommand (mounted by scripts/cli.py)."""
-    parser.add_argument("source", help="source text file (UTF-8), e.g. sources/000_db9a4433567e169a.txt")
+    parser.add_argument("source", help="archived source file or source id (decoded in its declared encoding), e.g. "
+                        "sources/000_db9a4433567e169a.txt or hailar2016; any other file is read as UTF-8")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="aligned table (default), CSV or JSON (one candidate per line)")
     parser.add_argument("--hint", choices=HINTS, action="append",
@@ -339,16 +340,22 @@ class SourceError(Exception):
 
 
 def _read(source: str) -> str:
-    """The source text, or SourceError (never a traceback) for a missing or unreadable file."""
+    """The source text, or SourceError (never a traceback) for a missing or unreadable file.
+    `source` is an archived file or a source id: read through read_source_text, in the encoding
+    declared in data/sources.csv; any other file (a report not yet archived) is read as UTF-8."""
+    from .source_text import SourceTextError, decode_source, read_source_text, source_row_for_path, source_rows
     path = Path(source)
-    if not path.exists():
-        raise SourceError(f"error: {source}: no such file")
-    if path.is_dir():
-        raise SourceError(f"error: {source}: is a directory")
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(f"error: {source}: not UTF-8 text") from None
+        if not path.exists() and source in (rows := source_rows()):
+            return read_source_text(rows[source])
+        if not path.exists():
+            raise SourceError(f"error: {source}: no such file")
+        if path.is_dir():
+            raise SourceError(f"error: {source}: is a directory")
+        row = source_row_for_path(path)
+        return read_source_text(row) if row is not None else decode_source(path.read_bytes(), "utf-8", source)
+    except SourceTextError as exc:
+        raise SourceError(f"error: {exc}") from None
     except OSError as exc:
         raise SourceError(f"error: {source}: {exc.strerror or exc}") from None
 

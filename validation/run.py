@@ -10,12 +10,13 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
+from . import coverage, crossrow, descriptor, keys, passages, plausibility, provenance, rows, safety, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
 
 LEDGER = "coverage_exclusions"
+PASSAGES = "coverage_passages"
 
 
 @dataclass
@@ -202,16 +203,27 @@ def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.
         for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
             # r["text"] is verbatim, line breaks and spaces kept: string columns are never converted
             ledger.setdefault(r["source_id"], []).append((i, r))
+    passage_table = state.tables.get(PASSAGES)
+    ranges: dict[str, list[tuple[int, dict]]] = {}
+    if passage_table is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(passage_table.frame.columns):
+        for i, r in zip(passage_table.frame.index, rows.records(passage_table.frame)):
+            ranges.setdefault(r["source_id"], []).append((i, r))
     results, problems = [], []
     for sid, text in state.sources.items():
         mine = [{"quote": quotes[k], "printed": printed[k]} for k in by_source.get(sid, ())]
-        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []))
+        valid, found = passages.check(sid, text, ranges.get(sid, []))
+        problems += [passage_table.problem(*e) for e in found]
+        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []), valid)
         if keep:
             results.append(cov)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
+            inside = cov.flagged.get(c.offset)
+            why = "" if inside is None else (
+                f" inside excluded passage {inside[0].start}-{inside[0].end} ({inside[0].reason}), not excluded by it "
+                f"because it looks like an education figure ({inside[1]!r} in its sentence)")
             problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
-                                    f"hint {c.hint}): curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
+                                    f"hint {c.hint}){why}: curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
         for i, msg in cov.stale + cov.redundant:
             problems.append(ledger_table.problem(i, "char_offset", msg))
     return results, problems
