@@ -274,6 +274,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the `candidates` subcommand (mounted by scripts/cli.py)."""
     parser.add_argument("source", help="archived source file or source id (decoded in its declared encoding), e.g. "
                         "sources/000_db9a4433567e169a.txt or hailar2016; any other file is read as UTF-8")
+    parser.add_argument("--root", type=Path, default=None, help="package root whose data/sources.csv declares "
+                        "the encoding of archived files (default: this repository)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="aligned table (default), CSV or JSON (one candidate per line)")
     parser.add_argument("--hint", choices=HINTS, action="append",
@@ -339,21 +341,23 @@ class SourceError(Exception):
     """A source file that cannot be read; the message is the one-line error to print."""
 
 
-def _read(source: str) -> str:
+def _read(source: str, root: Path | None = None) -> str:
     """The source text, or SourceError (never a traceback) for a missing or unreadable file.
     `source` is an archived file or a source id: read through read_source_text, in the encoding
     declared in data/sources.csv; any other file (a report not yet archived) is read as UTF-8."""
+    from .metadata import ROOT
     from .source_text import SourceTextError, decode_source, read_source_text, source_row_for_path, source_rows
+    root = ROOT if root is None else root
     path = Path(source)
     try:
-        if not path.exists() and source in (rows := source_rows()):
-            return read_source_text(rows[source])
+        if not path.exists() and source in (rows := source_rows(root)):
+            return read_source_text(rows[source], root)
         if not path.exists():
             raise SourceError(f"error: {source}: no such file")
         if path.is_dir():
             raise SourceError(f"error: {source}: is a directory")
-        row = source_row_for_path(path)
-        return read_source_text(row) if row is not None else decode_source(path.read_bytes(), "utf-8", source)
+        row = source_row_for_path(path, root)
+        return read_source_text(row, root) if row is not None else decode_source(path.read_bytes(), "utf-8", source)
     except SourceTextError as exc:
         raise SourceError(f"error: {exc}") from None
     except OSError as exc:
@@ -363,7 +367,7 @@ def _read(source: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the candidates of args.source; exit 0, or 2 with a one-line error."""
     try:
-        text = _read(args.source)
+        text = _read(args.source, getattr(args, "root", None))
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 2
