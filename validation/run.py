@@ -10,8 +10,8 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import (coverage, crossrow, descriptor, keys, passages, plausibility, provenance, review_years, rows, safety,
-               schema)
+from . import (coverage, crossrow, descriptor, indicators, keys, passages, plausibility, provenance, review_years, rows,
+               safety, schema)
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
@@ -155,6 +155,7 @@ def validate(root: Path = ROOT) -> list[Problem]:
             problems += _topic_problems(lt, normalised, state.published)
             problems += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
     problems += _coverage_problems(state)[1]
+    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
 
 
