@@ -29,12 +29,14 @@ import pandas as pd
 
 from scripts import numbers
 
-from . import coverage, provenance, rows
+from . import coverage, passages, provenance, rows
 from .report import Problem
 
 CACHE_DIR = Path("build") / "validate-cache"
 CACHE_FILE = "sources.pickle"
 LEDGER = "coverage_exclusions"
+PASSAGES = "coverage_passages"
+PASSAGE_FIELDS = ("source_id", "char_start", "char_end", "start_text", "reason", "note")
 RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
 ROW_FIELDS = ("source_id", "quote", "printed", *provenance.FIELDS)
 PARALLEL_FROM = 400                    # sources to check before worker processes pay for their start
@@ -47,6 +49,7 @@ class Result:
     rows: list[tuple[str, int, str, str]] = field(default_factory=list)    # (table, k-th row of the source, field, message)
     text: list[tuple[int, int, str]] = field(default_factory=list)          # (line, column, message) in the source file
     ledger: list[tuple[int, str]] = field(default_factory=list)             # (k-th ledger entry of the source, message)
+    passages: list[tuple[int, str, str]] = field(default_factory=list)      # (k-th passage of the source, field, message)
 
 
 class Inputs:
@@ -70,6 +73,12 @@ class Inputs:
         if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.frame.columns):
             self.ledger_positions = _positions(lt.frame["source_id"])
             self.ledger_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in ("source_id", "char_offset", "text")}
+        self.passage_positions, self.passage_cols = {}, {}
+        lt = state.tables.get(PASSAGES)
+        if lt is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(lt.frame.columns):
+            self.passage_positions = _positions(lt.frame["source_id"])
+            self.passage_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in PASSAGE_FIELDS
+                                 if c in lt.frame.columns}
 
     def check(self, sid: str) -> Result:
         """Provenance and coverage of source `sid` (whose text was read)."""
@@ -85,10 +94,22 @@ class Inputs:
         cov = self.coverage(sid)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
-            out.text.append((line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, hint {c.hint}): "
+            inside = cov.flagged.get(c.offset)
+            why = "" if inside is None else (
+                f" inside excluded passage {inside[0].start}-{inside[0].end} ({inside[0].reason}), not excluded by it "
+                f"because it looks like an education figure ({inside[1]!r} in its sentence)")
+            out.text.append((line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, hint {c.hint}){why}: "
                                         "curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
         out.ledger = cov.stale + cov.redundant
+        out.passages = self.passages(sid)[1]
         return out
+
+    def passages(self, sid: str) -> tuple[list[passages.Passage], list[tuple[int, str, str]]]:
+        """The valid passages of source `sid` and (k-th passage of the source, field, message)
+        problems of its passage ledger entries."""
+        entries = [(k, {c: self.passage_cols[c][i] for c in self.passage_cols})
+                   for k, i in enumerate(self.passage_positions.get(sid, ()))]
+        return passages.check(sid, self.state.sources[sid], entries)
 
     def coverage(self, sid: str) -> coverage.SourceCoverage:
         """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
@@ -97,7 +118,8 @@ class Inputs:
                    for positions, cols in self.tables.values() for i in positions.get(sid, ())]
         ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
                   for k, i in enumerate(self.ledger_positions.get(sid, ()))]
-        return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger)
+        return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger,
+                              self.passages(sid)[0])
 
     def locate(self, sid: str, result: Result) -> list[Problem]:
         """The result's problems at today's file, line and column."""
@@ -105,6 +127,7 @@ class Inputs:
         out = [tables[t].problem(int(self.tables[t][0][sid][k]), f, msg) for t, k, f, msg in result.rows]
         out += [Problem(self.state.source_paths[sid], line, col, msg) for line, col, msg in result.text]
         out += [tables[LEDGER].problem(int(self.ledger_positions[sid][k]), "char_offset", msg) for k, msg in result.ledger]
+        out += [tables[PASSAGES].problem(int(self.passage_positions[sid][k]), f, msg) for k, f, msg in result.passages]
         return out
 
 

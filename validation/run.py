@@ -11,7 +11,8 @@ from scripts import grammar, numbers
 from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, database, descriptor, indicators, persource, plausibility, provenance, rows, sqlchecks
+from . import (coverage, crossrow, database, descriptor, indicators, persource, plausibility, provenance, review_years,
+               rows, sqlchecks)
 from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
@@ -214,6 +215,28 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
 # checks of one table as SQL (sqlchecks.py). A new family is a module with such a function,
 # added here: it reads state.tables[name].frame (typed pandas) or state.con (DuckDB tables
 # t_<name>), and places a problem with state.tables[name].problem(row, field, message).
+def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """Years of government work reports: the source's delivery and review years, and its rows'
+    years against them (review_years.py, pandas over the sources and topic frames)."""
+    if "sources" not in state.tables:
+        return []
+    src = state.tables["sources"]
+    out = [src.problem(*e) for e in review_years.check_sources(src.frame)]
+    reviews = _reviews(src.frame)
+    for lt in state.tables.values():
+        if lt.table.is_topic:
+            out += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
+    return out
+
+
+def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """(report_year, delivery_year) of each source that has a delivery_year."""
+    if not {"id", "report_year", "delivery_year"} <= set(frame.columns):
+        return {}
+    return {r["id"]: (r["report_year"], r["delivery_year"]) for r in rows.records(frame[["id", "report_year", "delivery_year"]])
+            if r["delivery_year"] is not None and r["report_year"] is not None}
+
+
 def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
     """The indicator catalogue against the rows it selects (indicators.py: the package's views
     in DuckDB over the typed frames)."""
@@ -225,7 +248,8 @@ def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
 CHECKS = (
     _foreign_key_problems,   # SQL anti-joins (sqlchecks.py)
     _topic_problems,         # SQL and pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
-    persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py
+    _review_year_problems,   # pandas: review_years.py
+    persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py, passages.py
     _indicator_problems,     # SQL over the views (indicators.py)
 )
 
