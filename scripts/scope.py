@@ -16,7 +16,7 @@ EDUCATION_KEYWORDS: tuple[str, ...] = (
     "教育", "学校", "校舍", "校园", "校区", "校长", "幼儿园", "托幼", "学前", "小学", "中学", "初中", "高中",
     "中小学", "大学", "高校", "学院", "职教", "职业教育", "技校", "技工学校", "中职", "中专", "特教", "特殊教育",
     # people
-    "学生", "教师", "老师", "师资", "特岗", "学龄", "儿童入学", "在校", "毕业生", "留守儿童",
+    "教学", "职校", "学生", "教师", "老师", "师资", "特岗", "学龄", "儿童入学", "在校", "毕业生", "留守儿童",
     # enrolment and places
     "招生", "入学", "入园", "学位", "班额", "大班额", "辍学", "巩固率", "升学", "高考", "中考",
     # student aid, fees, programmes
@@ -27,6 +27,13 @@ EDUCATION_KEYWORDS: tuple[str, ...] = (
 )
 """Words that make a sentence an education sentence (Chinese, as printed)."""
 
+NOT_EDUCATION: tuple[str, ...] = (
+    "深入学",                                   # 入学 inside 深入学习
+    "入园企业", "入园项目", "退城入园", "搬迁入园",   # 入园 of an industrial park
+    "教育实践活动", "专题教育", "学习教育",          # party campaigns
+)
+"""Phrases in which a keyword does not mean education; a keyword inside one is ignored."""
+
 SENTENCE_END = "。；;！!？?\n\r"
 """Characters that end a sentence for the keyword search."""
 
@@ -34,6 +41,7 @@ WINDOW = 120
 """At most this many characters either side of a figure are searched (a run-on sentence)."""
 
 _KEYWORDS = re.compile("|".join(re.escape(k) for k in sorted(EDUCATION_KEYWORDS, key=len, reverse=True)))
+_NOT = re.compile("|".join(re.escape(k) for k in NOT_EDUCATION))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,5 +57,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def education_keyword(text: str, start: int, end: int) -> str | None:
     """The first education keyword in the sentence around text[start:end], or None."""
     lo, hi = sentence_bounds(text, start, end)
-    m = _KEYWORDS.search(text, lo, hi)
-    return m.group() if m else None
+    ignored = [m.span() for m in _NOT.finditer(text, max(0, lo - 8), min(len(text), hi + 8))]
+    for m in _KEYWORDS.finditer(text, lo, hi):
+        if not any(a <= m.start() and m.end() <= b for a, b in ignored):
+            return m.group()
+    return None

@@ -127,3 +127,11 @@ def test_education_keyword_looks_in_the_sentence_only():
 def test_the_keywords_include_the_programmes_the_issue_names():
     for word in ("教育", "学校", "学生", "教师", "幼儿园", "校舍", "两免一补", "助学", "招生", "在校", "改薄"):
         assert word in EDUCATION_KEYWORDS
+
+
+def test_a_keyword_inside_a_phrase_that_is_not_about_education_is_ignored():
+    text = "深入学习十八大精神，入园企业达到7家。招生1200人。"
+    at = text.index("7家")
+    assert education_keyword(text, at, at + 2) is None          # 深入学习, 入园企业
+    at = text.index("1200人")
+    assert education_keyword(text, at, at + 5) == "招生"
