@@ -10,7 +10,8 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, keys, passages, plausibility, provenance, rows, safety, schema
+from . import (coverage, crossrow, descriptor, indicators, keys, passages, plausibility, provenance, review_years, rows,
+               safety, schema)
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
@@ -144,11 +145,26 @@ def validate(root: Path = ROOT) -> list[Problem]:
     for lt in state.tables.values():
         problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
     normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
+    reviews = {}
+    if "sources" in state.tables:
+        src = state.tables["sources"]
+        problems += [src.problem(*e) for e in review_years.check_sources(src.frame)]
+        reviews = _reviews(src.frame)
     for lt in state.tables.values():
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
+            problems += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
     problems += _coverage_problems(state)[1]
+    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
+
+
+def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """(report_year, delivery_year) of each source that has a delivery_year."""
+    if not {"id", "report_year", "delivery_year"} <= set(frame.columns):
+        return {}
+    return {r["id"]: (r["report_year"], r["delivery_year"]) for r in rows.records(frame[["id", "report_year", "delivery_year"]])
+            if r["delivery_year"] is not None and r["report_year"] is not None}
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
