@@ -10,7 +10,7 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
+from . import coverage, crossrow, curation, descriptor, keys, plausibility, provenance, rows, safety, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
@@ -146,8 +146,17 @@ def validate(root: Path = ROOT) -> list[Problem]:
     for lt in state.tables.values():
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
+    problems += _curation_problems(state)
     problems += _coverage_problems(state)[1]
     return sorted(set(problems))
+
+
+def _curation_problems(state: State) -> list[Problem]:
+    """The curation-mistake checks (validation/curation.py) on each topic table."""
+    frame = lambda name: state.tables[name].frame if name in state.tables else None
+    return [lt.problem(i, field, msg, severity=sev)
+            for lt in state.tables.values() if lt.table.is_topic
+            for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"))]
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row

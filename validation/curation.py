@@ -1,0 +1,275 @@
+"""Checks for curation mistakes that are well-formed and traceable, and still wrong (issue 11).
+
+Each check reads a whole topic table as columns (pandas, DuckDB for the pairing join) and
+returns (row index, field, message, severity) for the rows it flags, so it plugs into any
+engine that locates a row by its index. The cues come from scripts/draft_rules.py, the same
+words `draft` proposes kinds and periods from, so drafting and checking cannot drift apart.
+
+- parts: a part (parent_id) describes its total's region, year and period; an error unless
+  the part's note says why, naming the field (e.g. "period differs from its total: ...").
+  A named project row (no value, not summed) carries the district it names: its region may differ.
+- printed: `printed` carries the unit and multiplier printed right after the number in the
+  quote (2.34 for 2.34亿元 is an error); a unit the row unit cannot take (1970个 counted as
+  persons) may be left out.
+- kind: the clause of the quote holding the figure has a plan or norm cue while the row is
+  `actual`, or an achievement cue (实际, 已完成) while it is a target or standard: a warning.
+  A figure printed right after 的 (省定标准的110%: a ratio to a norm) or a cue named in the note
+  (the curator weighed it) is not flagged.
+- multi-year: the quote names a span (十三五期间, 五年来, 近三年, 累计) before the figure and the
+  row is coded as one year or part of one: an error unless the note names the cue.
+- unlinked parts: two or more rows without parent_id, of the same source, table and
+  dimensions, following a row in id order and summing to its value: a warning (probable parts
+  not linked to their total, which views would then add twice).
+- region: the row is coded to the parent of its source's region while the quote names the
+  source's own county or district: a warning.
+- aid pairing: a subsidies amount row pairs (the aid_per_recipient key) with at most one
+  recipients row: an error otherwise (the view would count the amount once per pair).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from scripts import numbers
+from scripts.draft_rules import RULES
+
+from .crossrow import half_unit
+
+Flag = tuple[int, str, str, str]   # (row index, field, message, severity)
+
+PART_DIMENSIONS = ("region_code", "year", "period")
+ONE_YEAR = ("year", "first_half", "spring_term", "autumn_term", "point_in_time", "to_date")
+MULTI_YEAR_CUES = tuple(RULES["multi_year_spans"]) + ("累计",)
+PLAN_CUES = tuple(RULES["kind"]["target"])
+NORM_CUES = tuple(RULES["kind"]["standard"])
+ACTUAL_CUES = ("实际", "已完成", "完成了")
+CLAUSE = re.compile("[，,。；;：:！？!?（）()]")
+# the aid_per_recipient view's join key (sql/views.sql)
+AID_KEY = ("source_id", "region_code", "year", "period", "programme", "school_level", "population", "kind")
+SERIES = ("source_id", "region_code", "year", "period", "kind", "indicator", "unit", "programme", "channel",
+          "project_kind", "status")
+
+
+def _col(df: pd.DataFrame, name: str) -> pd.Series:
+    return df[name] if name in df.columns else pd.Series(pd.NA, index=df.index, dtype="object")
+
+
+def _text(value) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def _clause_before(quote: str, printed: str) -> str | None:
+    """The clause of the (normalised) quote that ends with the printed figure, figure included."""
+    q, p = numbers.normalise(quote), numbers.normalise(printed)
+    at = q.find(p)
+    if at < 0:
+        return None
+    starts = [m.end() for m in CLAUSE.finditer(q, 0, at)]
+    return q[starts[-1] if starts else 0:at + len(p)]
+
+
+# ---------------------------------------------------------------- parts
+
+def part_dimensions(df: pd.DataFrame) -> list[Flag]:
+    """A part shares region, year and period with its total unless its note says why."""
+    need = {"id", "parent_id", *PART_DIMENSIONS}
+    if not need <= set(df.columns):
+        return []
+    parts = df[df["parent_id"].notna()][["id", "parent_id", "note", *PART_DIMENSIONS]].reset_index()
+    totals = df[["id", *PART_DIMENSIONS]].drop_duplicates("id")
+    pairs = parts.merge(totals, left_on="parent_id", right_on="id", suffixes=("", "_total"))
+    out = []
+    for dim in PART_DIMENSIONS:
+        a, b = pairs[dim].astype("object"), pairs[f"{dim}_total"].astype("object")
+        differs = ~((a == b) | (a.isna() & b.isna())).fillna(False).astype(bool)
+        if dim == "region_code" and "value" in df.columns:   # named projects carry the district they name
+            differs &= pairs["index"].map(df["value"].notna()).astype(bool)
+        for _, r in pairs[differs].iterrows():
+            note = _text(r["note"]).lower()
+            if dim.split("_")[0] in note and ("total" in note or "differ" in note):
+                continue
+            out.append((r["index"], dim, f"{dim}: {_text(r[dim])!r} differs from its total {r['parent_id']}'s "
+                                          f"{_text(r[dim + '_total'])!r}; a part describes its total's place and time "
+                                          f"(or say why in note, e.g. '{dim} differs from its total: …')", "error"))
+    return out
+
+
+# ---------------------------------------------------------------- printed
+
+_UNIT_AFTER = re.compile("(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numbers.MULTIPLIERS), key=len, reverse=True))
+                         + ")?(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numbers.UNIT_CODES), key=len, reverse=True)) + ")?")
+
+
+def printed_unit(df: pd.DataFrame) -> list[Flag]:
+    """`printed` stops where the number's unit and multiplier do in the quote."""
+    need = {"printed", "quote", "unit"}
+    if not need <= set(df.columns):
+        return []
+    sel = df[df["printed"].notna() & df["quote"].notna()]
+    out = []
+    for i, printed, quote, unit, rule in zip(sel.index, sel["printed"], sel["quote"], sel["unit"], _col(sel, "repair_rule")):
+        q, p = numbers.normalise(quote), numbers.normalise(printed)
+        at = q.find(p)
+        if at < 0:
+            continue   # the provenance check reports it
+        tail = _UNIT_AFTER.match(q, at + len(p)).group()
+        if not tail:
+            continue
+        longer = p + tail
+        try:
+            parsed = numbers.parse(numbers.repair(rule, longer) if _text(rule) else longer)
+        except numbers.NumberParseError:
+            continue
+        multiplied = any(m in tail for m in numbers.MULTIPLIERS)
+        if multiplied or (unit is not pd.NA and unit is not None and numbers.is_compatible(parsed.canonical_unit, unit)):
+            out.append((i, "printed", f"printed: {printed!r} is followed by {tail!r} in the quote; printed carries the "
+                                      f"unit as printed ({longer!r}) and value its parse ({parsed.value:f})", "error"))
+    return out
+
+
+# ---------------------------------------------------------------- kind
+
+def kind_cues(df: pd.DataFrame) -> list[Flag]:
+    """Plan or norm cues in the figure's clause of the quote, and the row's kind."""
+    need = {"printed", "quote", "kind"}
+    if not need <= set(df.columns):
+        return []
+    sel = df[df["printed"].notna() & df["quote"].notna()]
+    out = []
+    for i, printed, quote, kind, note in zip(sel.index, sel["printed"], sel["quote"], sel["kind"], _col(sel, "note")):
+        clause = _clause_before(quote, printed)
+        if clause is None:
+            continue
+        relative = clause[:-len(numbers.normalise(printed))].endswith("的")   # 省定标准的110%: a ratio to a norm
+        cue_in = lambda w: w in clause and not relative and w not in _text(note)
+        plan = next((w for w in PLAN_CUES if cue_in(w)), None)
+        norm = next((w for w in NORM_CUES if cue_in(w)), None)
+        done = next((w for w in ACTUAL_CUES if w in clause), None)
+        if kind == "actual" and (plan or norm) and not done:
+            cue, want = (norm, "standard") if norm else (plan, "target")
+            out.append((i, "kind", f"kind: actual, but the figure's clause {clause!r} has the {want} cue {cue!r}: "
+                                   f"a plan or norm is not an actual (kind {want}?)", "warning"))
+        elif kind in ("target", "standard") and done and not (plan or norm):
+            out.append((i, "kind", f"kind: {kind}, but the figure's clause {clause!r} reports an outcome ({done!r}): "
+                                   "kind actual?", "warning"))
+    return out
+
+
+# ---------------------------------------------------------------- multi-year
+
+def multi_year(df: pd.DataFrame) -> list[Flag]:
+    """A figure the quote places in a span of years is not one year's figure."""
+    need = {"printed", "quote", "period"}
+    if not need <= set(df.columns):
+        return []
+    sel = df[df["printed"].notna() & df["quote"].notna() & df["period"].isin(ONE_YEAR)]
+    out = []
+    for i, printed, quote, period, note in zip(sel.index, sel["printed"], sel["quote"], sel["period"], _col(sel, "note")):
+        q, p = numbers.normalise(quote), numbers.normalise(printed)
+        at = q.find(p)
+        before = q[:at] if at >= 0 else q
+        cue = next((w for w in MULTI_YEAR_CUES if w in before), None)
+        if cue and cue not in _text(note):
+            out.append((i, "period", f"period: {period}, but the quote names {cue!r} before the figure: a total over "
+                                     "several years is not one year's figure (period multi_year with first_year, or "
+                                     f"cumulative; or explain in note, naming {cue!r})", "error"))
+    return out
+
+
+# ---------------------------------------------------------------- unlinked parts
+
+def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
+    """Rows without parent_id that follow a row of the same series and add up to it."""
+    need = {"id", "parent_id", "value", "printed"}
+    if not need <= set(df.columns):
+        return []
+    keys = [c for c in SERIES if c in df.columns]
+    free = df[df["parent_id"].isna() & df["value"].notna()]
+    if "id" in free.columns:
+        has_parts = set(df["parent_id"].dropna())
+        free = free[~free["id"].isin(has_parts)]
+    out = []
+    for _, g in free.groupby(keys, dropna=False, sort=False):
+        if len(g) < 3:
+            continue
+        g = g.sort_values("id")
+        values = [Decimal(str(v)) for v in g["value"]]
+        slack = [half_unit(p, r) for p, r in zip(g["printed"], _col(g, "repair_rule").map(_text))]
+        for k in range(len(g) - 2):
+            total, run, tol = values[k], Decimal(0), slack[k]
+            for j in range(k + 1, len(g)):
+                run += values[j]
+                tol += slack[j]
+                if run > total + tol:
+                    break
+                if j - k >= 2 and abs(run - total) <= tol:
+                    ids = ", ".join(g["id"].iloc[k + 1:j + 1])
+                    out.append((g.index[k], "value", f"value: {values[k].normalize():f} equals the sum of the {j - k} rows that follow "
+                                                     f"({ids}), none linked to it: parts? Give them parent_id (and "
+                                                     "breakdown_complete here) or views will count them twice", "warning"))
+                    break
+    return out
+
+
+# ---------------------------------------------------------------- region
+
+def region_level(df: pd.DataFrame, sources: pd.DataFrame | None, regions: pd.DataFrame | None) -> list[Flag]:
+    """A row coded to the parent of its source's region although its quote names that region."""
+    if sources is None or regions is None or not {"region_code", "source_id", "quote"} <= set(df.columns):
+        return []
+    reg = regions.set_index("code")
+    src_region = dict(zip(sources["id"], sources["region_code"]))
+    out = []
+    for i, code, sid, quote in zip(df.index, df["region_code"], df["source_id"], df["quote"]):
+        own = src_region.get(sid)
+        if own is None or own not in reg.index or code == own or quote is None or quote is pd.NA:
+            continue
+        if reg.at[own, "parent_code"] != code:
+            continue
+        name = str(reg.at[own, "name_zh"])
+        level = reg.at[own, "level"]
+        words = [name] + ([name[:-1]] if len(name) >= 3 else [])
+        words += {"county": ["全县", "我县", "本县"], "district": ["全区", "我区", "本区"]}.get(level, [])
+        hit = next((w for w in words if w in quote), None)
+        if hit:
+            out.append((i, "region_code", f"region_code: {code} is the parent of the source's region {own} ({name}), "
+                                          f"but the quote names {hit!r}: code the figure to {own}?", "warning"))
+    return out
+
+
+# ---------------------------------------------------------------- aid pairing
+
+def aid_pairs(df: pd.DataFrame) -> list[Flag]:
+    """Each amount pairs with at most one recipients row under the aid_per_recipient key."""
+    if not {"indicator", "unit", "value", "id", *AID_KEY} <= set(df.columns):
+        return []
+    cols = ["id", "indicator", "unit", "value", *AID_KEY]
+    frame = df[cols].reset_index()
+    con = duckdb.connect()
+    con.register("t", frame)
+    on = " AND ".join(f"r.{k} IS NOT DISTINCT FROM a.{k}" for k in AID_KEY)
+    found = con.execute(f"""
+        SELECT a."index", count(*) AS n, string_agg(r.id, ', ' ORDER BY r.id) AS ids
+        FROM t a JOIN t r ON {on}
+        WHERE a.kind = 'actual' AND a.indicator = 'amount' AND a.unit = 'yuan'
+          AND r.indicator = 'recipients' AND r.unit IN ('person', 'person_time') AND r.value > 0
+        GROUP BY a."index" HAVING count(*) > 1 ORDER BY a."index"
+    """).fetchall()
+    con.close()
+    return [(i, "programme", f"programme: this amount pairs with {n} recipients rows ({ids}) under the aid_per_recipient "
+                             "key (source, region, year, period, programme, level, population, kind): each amount needs "
+                             "at most one; give the programmes or populations their own codes "
+                             "(python -m scripts codes add programme …)", "error") for i, n, ids in found]
+
+
+CHECKS = (part_dimensions, printed_unit, kind_cues, multi_year, unlinked_parts, aid_pairs)
+
+
+def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.DataFrame | None = None) -> list[Flag]:
+    """Every curation check on one topic table (typed frame)."""
+    out = [flag for c in CHECKS for flag in c(df)]
+    return out + region_level(df, sources, regions)
