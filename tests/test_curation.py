@@ -55,9 +55,19 @@ def test_printed_without_its_unit_is_an_error():
     rows = [dict(r) for r in GOOD_SUBSIDIES]
     rows[1].update(printed="12751.098", value="12751.098")      # 12751.098万元 with 万元 dropped
     out = messages(curation.printed_unit(frame("subsidies", rows)))
-    assert out == ["1:printed:error: printed: '12751.098' is followed by '万元' in the quote; printed carries the unit "
+    assert out == ["1:printed:error: printed: '12751.098' is followed by '万元' in the source; printed carries the unit "
                    "as printed ('12751.098万元') and value its parse (127510980)"]
     assert curation.printed_unit(frame("subsidies", GOOD_SUBSIDIES)) == []
+
+
+def test_a_quote_cut_after_the_digits_does_not_hide_the_unit():
+    from scripts import numbers
+    from scripts.metadata import ROOT
+    text = numbers.normalise((ROOT / "sources" / "000_db9a4433567e169a.txt").read_text(encoding="utf-8"))
+    rows = [dict(GOOD_SUBSIDIES[1], printed="12751.098", value="12751.098", quote="发放资助金12751.098")]
+    assert curation.printed_unit(frame("subsidies", rows)) == []          # the quote alone shows no unit
+    out = messages(curation.printed_unit(frame("subsidies", rows), {"shangrao2020": text}))
+    assert out[0].startswith("0:printed:error: printed: '12751.098' is followed by '万元' in the source")
 
 
 def test_a_unit_the_row_unit_cannot_take_may_be_left_out_of_printed():
@@ -192,7 +202,7 @@ def test_validate_reports_a_curation_error_at_its_cell(package):
     package.write_rows("subsidies", rows)
     problems = package.problems()
     S = "data/subsidies.csv"
-    assert f"{S}:3:{col('subsidies', 'printed')}: printed: '12751.098' is followed by '万元' in the quote; printed carries " \
+    assert f"{S}:3:{col('subsidies', 'printed')}: printed: '12751.098' is followed by '万元' in the source; printed carries " \
            "the unit as printed ('12751.098万元') and value its parse (127510980)" in problems
 
 
@@ -204,3 +214,11 @@ def test_a_curation_warning_does_not_fail_validation(package):
     assert f"data/enrollment.csv:2:{col('enrollment', 'kind')}: warning: kind: actual, but the figure's clause " \
            "'平均班额控制在国家、省规定的小学45人' has the standard cue '控制在': a plan or norm is not an actual (kind standard?)" in problems
     assert not [p for p in problems if ": warning: " not in p]
+
+
+def test_rows_with_other_errors_are_left_out_with_their_comparisons():
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[0]["year"] = "2021"          # the total is wrong (say another check found its year bad)
+    df = frame("subsidies", rows)
+    assert [f[1] for f in curation.check(df)] == ["year"]        # reported on the part
+    assert curation.check(df, skip=[0]) == []                     # not when the total has an error

@@ -9,7 +9,7 @@ words `draft` proposes kinds and periods from, so drafting and checking cannot d
   the part's note says why, naming the field (e.g. "period differs from its total: ...").
   A named project row (no value, not summed) carries the district it names: its region may differ.
 - printed: `printed` carries the unit and multiplier printed right after the number in the
-  quote (2.34 for 2.34亿元 is an error); a unit the row unit cannot take (1970个 counted as
+  source (2.34 for 2.34亿元 is an error); a unit the row unit cannot take (1970个 counted as
   persons) may be left out.
 - kind: the clause of the quote holding the figure has a plan or norm cue while the row is
   `actual`, or an achievement cue (实际, 已完成) while it is a target or standard: a warning.
@@ -55,7 +55,11 @@ SERIES = ("source_id", "region_code", "year", "period", "kind", "indicator", "un
 
 
 def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    return df[name] if name in df.columns else pd.Series(pd.NA, index=df.index, dtype="object")
+    """A column with None for missing cells (and for a column the file lacks), so comparisons
+    never meet pandas.NA."""
+    if name not in df.columns:
+        return pd.Series(None, index=df.index, dtype="object")
+    return pd.Series(df[[name]].to_numpy(dtype=object, na_value=None)[:, 0], index=df.index, dtype="object")
 
 
 def _text(value) -> str:
@@ -79,13 +83,14 @@ def part_dimensions(df: pd.DataFrame) -> list[Flag]:
     need = {"id", "parent_id", *PART_DIMENSIONS}
     if not need <= set(df.columns):
         return []
-    parts = df[df["parent_id"].notna()][["id", "parent_id", "note", *PART_DIMENSIONS]].reset_index()
+    parts = df[df["parent_id"].notna()][["id", "parent_id", *PART_DIMENSIONS]].assign(note=_col(df, "note")).reset_index()
     totals = df[["id", *PART_DIMENSIONS]].drop_duplicates("id")
     pairs = parts.merge(totals, left_on="parent_id", right_on="id", suffixes=("", "_total"))
     out = []
     for dim in PART_DIMENSIONS:
         a, b = pairs[dim].astype("object"), pairs[f"{dim}_total"].astype("object")
-        differs = ~((a == b) | (a.isna() & b.isna())).fillna(False).astype(bool)
+        # a cell missing on either side (a type error, reported elsewhere) is not compared
+        differs = (a.notna() & b.notna() & (a != b)).fillna(False).astype(bool)
         if dim == "region_code" and "value" in df.columns:   # named projects carry the district they name
             differs &= pairs["index"].map(df["value"].notna()).astype(bool)
         for _, r in pairs[differs].iterrows():
@@ -104,19 +109,26 @@ _UNIT_AFTER = re.compile("(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numb
                          + ")?(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numbers.UNIT_CODES), key=len, reverse=True)) + ")?")
 
 
-def printed_unit(df: pd.DataFrame) -> list[Flag]:
-    """`printed` stops where the number's unit and multiplier do in the quote."""
+def printed_unit(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Flag]:
+    """`printed` stops where the number's unit and multiplier do: in the source text when
+    `texts` (source id -> normalised text) has it (a quote cut short after the digits does not
+    hide the 万元), else in the quote."""
     need = {"printed", "quote", "unit"}
     if not need <= set(df.columns):
         return []
     sel = df[df["printed"].notna() & df["quote"].notna()]
+    texts = texts or {}
     out = []
-    for i, printed, quote, unit, rule in zip(sel.index, sel["printed"], sel["quote"], sel["unit"], _col(sel, "repair_rule")):
+    for i, printed, quote, unit, rule, sid in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "unit"),
+                                                  _col(sel, "repair_rule"), _col(sel, "source_id")):
         q, p = numbers.normalise(quote), numbers.normalise(printed)
         at = q.find(p)
         if at < 0:
             continue   # the provenance check reports it
-        tail = _UNIT_AFTER.match(q, at + len(p)).group()
+        text = texts.get(_text(sid))
+        where = text.find(q) if text and text.count(q) == 1 else -1
+        s, at = (text, where + at) if where >= 0 else (q, at)
+        tail = _UNIT_AFTER.match(s, at + len(p)).group()
         if not tail:
             continue
         longer = p + tail
@@ -125,8 +137,8 @@ def printed_unit(df: pd.DataFrame) -> list[Flag]:
         except numbers.NumberParseError:
             continue
         multiplied = any(m in tail for m in numbers.MULTIPLIERS)
-        if multiplied or (unit is not pd.NA and unit is not None and numbers.is_compatible(parsed.canonical_unit, unit)):
-            out.append((i, "printed", f"printed: {printed!r} is followed by {tail!r} in the quote; printed carries the "
+        if multiplied or (unit is not None and numbers.is_compatible(parsed.canonical_unit, unit)):
+            out.append((i, "printed", f"printed: {printed!r} is followed by {tail!r} in the source; printed carries the "
                                       f"unit as printed ({longer!r}) and value its parse ({parsed.value:f})", "error"))
     return out
 
@@ -140,7 +152,8 @@ def kind_cues(df: pd.DataFrame) -> list[Flag]:
         return []
     sel = df[df["printed"].notna() & df["quote"].notna()]
     out = []
-    for i, printed, quote, kind, note in zip(sel.index, sel["printed"], sel["quote"], sel["kind"], _col(sel, "note")):
+    for i, printed, quote, kind, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "kind"),
+                                             _col(sel, "note")):
         clause = _clause_before(quote, printed)
         if clause is None:
             continue
@@ -168,7 +181,8 @@ def multi_year(df: pd.DataFrame) -> list[Flag]:
         return []
     sel = df[df["printed"].notna() & df["quote"].notna() & df["period"].isin(ONE_YEAR)]
     out = []
-    for i, printed, quote, period, note in zip(sel.index, sel["printed"], sel["quote"], sel["period"], _col(sel, "note")):
+    for i, printed, quote, period, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "period"),
+                                               _col(sel, "note")):
         q, p = numbers.normalise(quote), numbers.normalise(printed)
         at = q.find(p)
         before = q[:at] if at >= 0 else q
@@ -221,12 +235,15 @@ def region_level(df: pd.DataFrame, sources: pd.DataFrame | None, regions: pd.Dat
     """A row coded to the parent of its source's region although its quote names that region."""
     if sources is None or regions is None or not {"region_code", "source_id", "quote"} <= set(df.columns):
         return []
-    reg = regions.set_index("code")
-    src_region = dict(zip(sources["id"], sources["region_code"]))
+    if not {"code", "parent_code", "name_zh", "level"} <= set(regions.columns) or not {"id", "region_code"} <= set(sources.columns):
+        return []
+    reg = pd.DataFrame({c: _col(regions, c) for c in ("code", "parent_code", "name_zh", "level")})
+    reg = reg[reg["code"].notna()].drop_duplicates("code").set_index("code")
+    src_region = dict(zip(_col(sources, "id"), _col(sources, "region_code")))
     out = []
-    for i, code, sid, quote in zip(df.index, df["region_code"], df["source_id"], df["quote"]):
+    for i, code, sid, quote in zip(df.index, _col(df, "region_code"), _col(df, "source_id"), _col(df, "quote")):
         own = src_region.get(sid)
-        if own is None or own not in reg.index or code == own or quote is None or quote is pd.NA:
+        if own is None or code is None or quote is None or own not in reg.index or code == own:
             continue
         if reg.at[own, "parent_code"] != code:
             continue
@@ -266,10 +283,16 @@ def aid_pairs(df: pd.DataFrame) -> list[Flag]:
                              "(python -m scripts codes add programme …)", "error") for i, n, ids in found]
 
 
-CHECKS = (part_dimensions, printed_unit, kind_cues, multi_year, unlinked_parts, aid_pairs)
+CHECKS = (part_dimensions, kind_cues, multi_year, unlinked_parts, aid_pairs)
 
 
-def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.DataFrame | None = None) -> list[Flag]:
-    """Every curation check on one topic table (typed frame)."""
+def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.DataFrame | None = None,
+          texts: dict[str, str] | None = None, skip=()) -> list[Flag]:
+    """Every curation check on one topic table (typed frame); `texts` are the normalised source
+    texts by source id. Rows in `skip` (those with an error of the field and row checks) are
+    left out, and with them the comparisons they take part in: a curation finding about a row
+    whose cells are wrong, or about the parts of a wrong total, would only repeat that error."""
+    if len(skip):
+        df = df.drop(index=[i for i in skip if i in df.index])
     out = [flag for c in CHECKS for flag in c(df)]
-    return out + region_level(df, sources, regions)
+    return out + printed_unit(df, texts) + region_level(df, sources, regions)

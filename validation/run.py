@@ -146,17 +146,24 @@ def validate(root: Path = ROOT) -> list[Problem]:
     for lt in state.tables.values():
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
-    problems += _curation_problems(state)
+    problems += _curation_problems(state, normalised, problems)
     problems += _coverage_problems(state)[1]
     return sorted(set(problems))
 
 
-def _curation_problems(state: State) -> list[Problem]:
-    """The curation-mistake checks (validation/curation.py) on each topic table."""
+def _curation_problems(state: State, texts: dict[str, str], found: list[Problem]) -> list[Problem]:
+    """The curation-mistake checks (validation/curation.py) on each topic table, on the rows
+    without an error from the other checks (`found`)."""
     frame = lambda name: state.tables[name].frame if name in state.tables else None
-    return [lt.problem(i, field, msg, severity=sev)
-            for lt in state.tables.values() if lt.table.is_topic
-            for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"))]
+    out = []
+    for lt in state.tables.values():
+        if not lt.table.is_topic:
+            continue
+        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+        skip = [i for i in lt.frame.index if lt.csv.line_of(i) in bad] if bad else []
+        out += [lt.problem(i, field, msg, severity=sev)
+                for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"), texts, skip)]
+    return out
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
