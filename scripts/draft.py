@@ -43,7 +43,9 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%:#~+-]+")
 _QUOTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,40}”|\"[^\"\n]{1,40}\"")
 _DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年")
-PLAN_HEADINGS = ("工作要点", "下一步", "工作打算", "工作计划", "工作思路", "努力方向")
+PLAN_HEADINGS = ("工作要点", "下一步", "工作打算", "工作计划", "工作思路", "努力方向", "主要目标和任务", "目标任务",
+                 "工作安排")
+_TOP_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、")
 
 
 @dataclass
@@ -192,23 +194,31 @@ def choose_indicator(name: str, text: str, f: Found, sentence: tuple[int, int], 
 
 
 def _cue(text: str, lo: int, at: int, pairs) -> str | None:
-    """The code of the cue nearest before `at` in text[lo:at]."""
+    """The code of the cue nearest before `at` in text[lo:at]; at the same end, the longer cue."""
     best = None
     window = text[lo:at]
     for word, code in pairs:
         k = window.rfind(word)
-        if k >= 0 and (best is None or k + len(word) > best[0]):
-            best = (k + len(word), code)
+        if k >= 0 and (best is None or (k + len(word), len(word)) > best[0]):
+            best = ((k + len(word), len(word)), code)   # nearest end; at the same end the longer word (中小学, not 小学)
     return best[1] if best else None
 
 
-def plan_sections(text: str) -> list[int]:
-    """Offsets after which the text is a plan (a short line naming 工作要点, 下一步 …)."""
-    out, pos = [], 0
+def plan_sections(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the plan sections: from a line whose first 40 characters name 工作要点,
+    下一步, 主要目标和任务 … (scraped headings often run into their paragraph) to the next top-level
+    heading (三、…) that names none, or the end of the text."""
+    out, pos, start = [], 0, None
     for line in text.splitlines(keepends=True):
-        if len(line.strip()) < 40 and any(h in line for h in PLAN_HEADINGS):
-            out.append(pos)
+        head = line.strip()[:40]
+        if any(h in head for h in PLAN_HEADINGS):
+            start = pos if start is None else start
+        elif start is not None and _TOP_HEADING.match(line):
+            out.append((start, pos))
+            start = None
         pos += len(line)
+    if start is not None:
+        out.append((start, len(text)))
     return out
 
 
@@ -230,10 +240,13 @@ def choose_kind(text: str, f: Found, sentence: tuple[int, int], in_plan: bool) -
     return RULES["defaults"]["kind"], ""
 
 
-def choose_period(text: str, f: Found, sentence: tuple[int, int], year: int) -> dict:
-    """period, first_year, year and as_of from cues in the sentence before the figure."""
+def choose_period(text: str, f: Found, sentence: tuple[int, int], year: int, lead: str = "") -> dict:
+    """period, first_year, year and as_of from cues in the sentence before the figure, or in
+    `lead`, a short topic sentence before it (五年来，我市社会事业全面进步。…756所)."""
     s, _ = sentence
     window = text[s:f.offset]
+    if lead and any(lead.lstrip().startswith(w) for w in RULES["multi_year_spans"]):
+        window = lead + window
     out = {"period": RULES["defaults"]["period"], "year": year, "first_year": None, "as_of": None, "why": ""}
     years = _YEAR.findall(window)
     if years:
@@ -305,7 +318,8 @@ def draft(text: str, source_id: str, region_code: str, year: int, source_kind: s
         sentence = spans[k] if k < len(spans) else (f.offset, f.end)
         reason = exclusion_reason(text, f, extra)
         if reason is None:
-            reason = _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures)
+            lead = text[spans[k - 1][0]:spans[k - 1][1]] if 0 < k < len(spans) and spans[k - 1][1] - spans[k - 1][0] <= 25 else ""
+            reason = _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures, lead)
         if reason is not None:
             out.exclusions.append({"source_id": source_id, "char_offset": str(f.offset), "text": f.text,
                                    "reason": reason[0], "note": f"{DRAFT_MARK} {reason[1]}"})
@@ -316,7 +330,7 @@ def draft(text: str, source_id: str, region_code: str, year: int, source_kind: s
     return out
 
 
-def _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures):
+def _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures, lead=""):
     """Propose a row for figure f, or return (reason, why) for an exclusion."""
     parsed, rule = _figure(f)
     if parsed is None:
@@ -344,13 +358,13 @@ def _place(text, norm_text, f, sentence, source_id, region_code, year, source_ki
     if qualifier == "exact":
         lo = _clause_start(text, sentence[0], f.offset)
         qualifier = _cue(text, lo, f.offset, RULES["qualifier_cues"].items()) or qualifier
-    in_plan = source_kind == "work_plan" or any(p <= f.offset for p in plans)
+    section = next(((a, b) for a, b in plans if a <= f.offset < b), None)
+    in_plan = source_kind == "work_plan" or section is not None
     kind, kind_why = choose_kind(text, f, sentence, in_plan)
-    when = choose_period(text, f, sentence, year)
+    when = choose_period(text, f, sentence, year, lead)
     if in_plan and kind == "target" and not _YEAR.search(text[sentence[0]:f.offset]):
-        heading = [p for p in plans if p <= f.offset]
-        years = _YEAR.findall(text[heading[-1]:heading[-1] + 40]) if heading else []
-        when["year"] = int(years[-1]) if years else when["year"]
+        years = _YEAR.findall(text[section[0]:section[0] + 40]) if section else []
+        when["year"] = int(years[0]) if years else when["year"]
     t = table(name)
     s = sentence[0]
     cue = lambda key: _cue(text, s, f.offset, RULES[key]) or RULES["defaults"].get(key[:-1] if key != "statuses" else "status")
@@ -507,10 +521,12 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def merge(src: Path, root: Path = ROOT) -> dict[str, int]:
+def merge(src: Path, root: Path = ROOT, rest_reason: str | None = None) -> dict[str, int]:
     """Append the reviewed draft rows in `src` to data/ with fresh ids (the next free number of
     their source in each table; parent_id/base_id/plan_id that point at draft ids follow), and
-    the exclusions to the ledger. Refuses, changing nothing, if any row still carries DRAFT_MARK,
+    the exclusions to the ledger. With `rest_reason`, every candidate of the merged sources that
+    is then in neither a row nor the ledger (rows deleted in review) is excluded with that reason
+    (counted under 'rest'). Refuses, changing nothing, if any row still carries DRAFT_MARK,
     a header differs from the table's, or an exclusion is already in the ledger."""
     plans: list[tuple[Path, list[str], list[dict]]] = []
     renames: dict[str, str] = {}
@@ -543,6 +559,10 @@ def merge(src: Path, root: Path = ROOT) -> dict[str, int]:
                 used[sid] = used.get(sid, 0) + 1
                 renames[r["id"]] = f"{sid}-{code}-{used[sid]:03d}"
         plans.append((root / t.path, existing_header, rows))
+    if rest_reason is not None:
+        reasons = table(LEDGER, root).field("reason")["constraints"]["enum"]
+        if rest_reason not in reasons:
+            raise MergeError(f"--rest-reason {rest_reason!r} is not a ledger reason ({', '.join(reasons)})")
     counts = {}
     for path, header, rows in plans:
         for r in rows:
@@ -555,7 +575,37 @@ def merge(src: Path, root: Path = ROOT) -> dict[str, int]:
             w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
             w.writerows({k: r.get(k, "") for k in header} for r in rows)
         counts[path.stem] = len(rows)
+    sources = {r["source_id"] for _, _, rows in plans for r in rows}
+    rest = unaccounted(root, sources)
+    if rest_reason is not None and rest:
+        header = table(LEDGER, root).field_names
+        with open(root / table(LEDGER, root).path, "a", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+            w.writerows({"source_id": sid, "char_offset": str(c.offset), "text": c.text, "reason": rest_reason,
+                         "note": "not curated: its proposed row was rejected in review"} for sid, c in rest)
+        counts["rest"] = len(rest)
+    elif rest:
+        counts["unaccounted"] = len(rest)
     return counts
+
+
+def unaccounted(root: Path, sources: set[str]) -> list[tuple[str, Found]]:
+    """(source id, candidate) for the candidates of these sources in neither a row nor the ledger."""
+    from validation.coverage import cover
+    rows_by_source: dict[str, list[dict]] = {}
+    for t in topic_tables(root):
+        for r in _read_csv(root / t.path)[1]:
+            rows_by_source.setdefault(r["source_id"], []).append(r)
+    ledger: dict[str, list] = {}
+    for i, r in enumerate(_read_csv(root / table(LEDGER, root).path)[1]):
+        ledger.setdefault(r["source_id"], []).append((i, {**r, "char_offset": int(r["char_offset"])}))
+    known = {r["id"]: r for r in _read_csv(root / table("sources", root).path)[1]}
+    out = []
+    for sid in sorted(sources & set(known)):
+        text = (root / known[sid]["path"]).read_text(encoding="utf-8")
+        cov = cover(sid, known[sid]["path"], text, rows_by_source.get(sid, []), ledger.get(sid, []))
+        out += [(sid, c) for c in cov.unaccounted]
+    return out
 
 
 # ---------------------------------------------------------------- command line
@@ -569,18 +619,27 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="folder for the draft CSVs (default: drafts/<source id>)")
     p.add_argument("--merge", type=Path, metavar="DIR",
                    help="append the reviewed draft in DIR to data/ with fresh ids instead of drafting")
+    p.add_argument("--rest-reason", metavar="REASON",
+                   help="with --merge: exclude, with this ledger reason, every candidate of the merged sources that "
+                        "is left in neither a row nor the ledger (the rows you deleted in review), e.g. out_of_scope")
     p.add_argument("--root", type=Path, default=ROOT, help="package root (default: this repository)")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.merge is not None:
         try:
-            counts = merge(args.merge, args.root)
+            counts = merge(args.merge, args.root, args.rest_reason)
         except (MergeError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        rest, left = counts.pop("rest", 0), counts.pop("unaccounted", 0)
         for name, n in counts.items():
             print(f"appended {n} row(s) to data/{name}.csv")
+        if rest:
+            print(f"excluded {rest} candidate(s) left in neither a row nor the ledger, reason {args.rest_reason}")
+        if left:
+            print(f"{left} candidate(s) are in neither a row nor the ledger (rows deleted in review?): validate lists "
+                  "them; add exclusions, or merge with --rest-reason REASON")
         print("now run `python -m scripts validate`")
         return 0
     if not args.source:

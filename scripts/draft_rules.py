@@ -43,7 +43,7 @@ RULES: dict = {
         "enrollment": ["在校", "在园", "学生", "招生", "入园率", "入学率", "巩固率", "升学率", "毕业生", "就业",
                        "辍学", "劝返", "班额", "班级", "个班", "各级各类学校", "幼儿", "集团", "儿童", "适龄",
                        "高校", "小学生", "初中生", "毛入学率", "档案", "报到", "培训", "学校", "中小学校",
-                       "专线", "覆盖", "退役军人", "招生计划", "人力", "家校"],
+                       "专线", "覆盖", "退役军人", "招生计划", "人力", "家校", "示范性高中", "在校生"],
         "finance": ["支出", "经费", "投入", "生均", "公用经费", "预算", "财政", "同比", "扶贫贷款",
                     "补助经费", "定额", "资金"],
     },
@@ -131,7 +131,7 @@ RULES: dict = {
         ],
     },
     "indicator_by_unit": {
-        "finance": {"yuan": "education_expenditure"},
+        "finance": {"yuan": "other"},   # never claim a yuan figure as education spending without 支出
         "subsidies": {"yuan": "amount"},
     },
     "units_for_item": [("学位", "place"), ("项目", "project"), ("班", "class"), ("学校", "school"),
@@ -162,7 +162,7 @@ RULES: dict = {
         ("学前", "preschool"), ("幼儿园", "preschool"), ("在园幼儿", "preschool"), ("入园", "preschool"),
         ("公办园", "preschool"), ("小学", "primary"), ("初中", "junior_secondary"), ("初级中学", "junior_secondary"),
         ("义务教育", "compulsory"), ("九年一贯制", "compulsory"), ("普通高中", "general_senior_secondary"),
-        ("普高", "general_senior_secondary"), ("高中阶段", "senior_secondary"), ("中职", "secondary_vocational"),
+        ("普高", "general_senior_secondary"), ("高中阶段", "senior_secondary"), ("高中", "senior_secondary"), ("中职", "secondary_vocational"),
         ("职业教育", "vocational"), ("职业学校", "vocational"), ("高校", "higher"), ("大学", "higher"),
         ("本科", "undergraduate"), ("专科", "higher_vocational"), ("特殊教育", "special"), ("特校", "special"),
         ("中小学", "primary_secondary"),

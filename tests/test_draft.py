@@ -289,3 +289,39 @@ def test_an_accepted_draft_of_a_source_validates(real_package, tmp_path):
     D.merge(tmp_path / "d", real_package.root)
     errors = [p.plain() for p in validate(real_package.root) if p.severity == "error"]
     assert errors == []
+
+
+def test_a_plan_section_makes_targets_of_its_year_and_ends_at_the_next_heading():
+    text = ("一、2005年工作回顾\n全年新建学校10所。\n"
+            "二、2006年政府工作的主要目标和任务今年是开局之年。\n新建学校12所。\n"
+            "三、关于规划的说明\n五年来，我市社会事业全面进步。完成中小学危房改造756所。\n")
+    rows = {r["printed"]: r for r in _rows(D.draft(text, "testcity2005", "411700", 2005))}
+    assert (rows["10所"]["kind"], rows["10所"]["year"]) == ("actual", "2005")
+    assert (rows["12所"]["kind"], rows["12所"]["year"]) == ("target", "2006")
+    r = rows["756所"]
+    assert (r["kind"], r["period"], r["first_year"], r["year"]) == ("actual", "multi_year", "2001", "2005")
+
+
+def test_merge_can_exclude_what_review_rejected(real_package, tmp_path):
+    """Rows deleted in review leave their candidates unaccounted; --rest-reason excludes them."""
+    from validation.run import validate
+    src = SOURCES[0]
+    for t in topic_tables() + [table(D.LEDGER)]:
+        real_package.write_rows(t.name, [r for r in real_package.read_rows(t.name) if r["source_id"] != src["id"]])
+    text = (real_package.root / src["path"]).read_text(encoding="utf-8")
+    d = D.draft(text, src["id"], src["region_code"], int(src["report_year"]), src["kind"])
+    rejected = d.rows["construction_projects"]
+    d.rows["construction_projects"] = []
+    kept = {r["id"] for rows in d.rows.values() for r in rows}
+    for rows in d.rows.values():   # a parent rejected in review: its parts lose the link
+        for r in rows:
+            r["parent_id"] = r["parent_id"] if r["parent_id"] in kept else ""
+    D.write(d, tmp_path / "d")
+    _accept(tmp_path / "d")
+    with pytest.raises(D.MergeError, match="not a ledger reason"):
+        D.merge(tmp_path / "d", real_package.root, rest_reason="rejected")
+    counts = D.merge(tmp_path / "d", real_package.root, rest_reason="out_of_scope")
+    assert counts["rest"] >= len(rejected)
+    ledger = [r for r in real_package.read_rows("coverage_exclusions") if r["note"].startswith("not curated")]
+    assert len(ledger) == counts["rest"] and {r["reason"] for r in ledger} == {"out_of_scope"}
+    assert not [p for p in validate(real_package.root) if "unaccounted" in p.message]
