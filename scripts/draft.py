@@ -240,6 +240,16 @@ def choose_kind(text: str, f: Found, sentence: tuple[int, int], in_plan: bool) -
     return RULES["defaults"]["kind"], ""
 
 
+def _lead(text: str, offset: int) -> str:
+    """The full sentence (ended by 。 or a line break) before the one holding `offset`, when it
+    is short enough to be a topic sentence (五年来，我市社会事业全面进步。)."""
+    end = max(text.rfind("。", 0, offset), text.rfind("\n", 0, offset))
+    if end <= 0:
+        return ""
+    start = max(text.rfind("。", 0, end), text.rfind("\n", 0, end)) + 1
+    return text[start:end + 1] if end + 1 - start <= 25 else ""
+
+
 def choose_period(text: str, f: Found, sentence: tuple[int, int], year: int, lead: str = "") -> dict:
     """period, first_year, year and as_of from cues in the sentence before the figure, or in
     `lead`, a short topic sentence before it (五年来，我市社会事业全面进步。…756所)."""
@@ -318,7 +328,7 @@ def draft(text: str, source_id: str, region_code: str, year: int, source_kind: s
         sentence = spans[k] if k < len(spans) else (f.offset, f.end)
         reason = exclusion_reason(text, f, extra)
         if reason is None:
-            lead = text[spans[k - 1][0]:spans[k - 1][1]] if 0 < k < len(spans) and spans[k - 1][1] - spans[k - 1][0] <= 25 else ""
+            lead = _lead(text, f.offset)
             reason = _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures, lead)
         if reason is not None:
             out.exclusions.append({"source_id": source_id, "char_offset": str(f.offset), "text": f.text,
