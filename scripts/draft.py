@@ -311,14 +311,41 @@ def _fmt(d: Decimal | None) -> str:
     return "" if d is None else format(d, "f")
 
 
+@dataclass
+class Source:
+    """One source text being drafted, with what every figure's proposal reads."""
+    text: str
+    source_id: str
+    region_code: str
+    year: int
+    kind: str | None
+    norm: str = ""
+    plans: list[tuple[int, int]] = field(default_factory=list)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.norm = numbers.normalise(self.text)
+        self.plans = plan_sections(self.text)
+        self.urls = [m.span() for m in _URL.finditer(self.text)]
+        self.quoted = [m.span() for m in _QUOTED.finditer(self.text)]
+
+    def plan_section(self, offset: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in self.plans if a <= offset < b), None)
+
+
+# row field -> the RULES list of its cues
+CUE_FIELDS = {"school_level": "levels", "population": "populations", "programme": "programmes",
+              "channel": "channels", "project_kind": "project_kinds", "status": "statuses"}
+HIRING_INDICATORS = ("hired", "planned", "directed_training_intake")   # the others have no channel
+
+
 def draft(text: str, source_id: str, region_code: str, year: int, source_kind: str | None = None,
           root: Path = ROOT) -> Draft:
     """The draft of one source text; see the module docstring."""
+    src = Source(text, source_id, region_code, year, source_kind)
     found = scan(text)
     spans = sentences(text, found)
-    norm_text = numbers.normalise(text)
-    extra = {"url": [m.span() for m in _URL.finditer(text)], "quoted": [m.span() for m in _QUOTED.finditer(text)]}
-    plans = plan_sections(text)
     out = Draft(rows={t.name: [] for t in topic_tables(root)})
     figures: list[Figure] = []
     k = 0
@@ -326,36 +353,43 @@ def draft(text: str, source_id: str, region_code: str, year: int, source_kind: s
         while k < len(spans) and spans[k][1] <= f.offset:
             k += 1
         sentence = spans[k] if k < len(spans) else (f.offset, f.end)
-        reason = exclusion_reason(text, f, extra)
+        reason = exclusion_reason(text, f, {"url": src.urls, "quoted": src.quoted})
         if reason is None:
-            lead = _lead(text, f.offset)
-            reason = _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures, lead)
-        if reason is not None:
-            out.exclusions.append({"source_id": source_id, "char_offset": str(f.offset), "text": f.text,
-                                   "reason": reason[0], "note": f"{DRAFT_MARK} {reason[1]}"})
-            out.placed[f.offset] = LEDGER
+            placed = _classify(src, f, sentence, figures[-1] if figures else None)
+            if isinstance(placed, Figure):
+                placed.row = _row(src, placed, len(out.rows[placed.table]) + 1, root)
+                out.rows[placed.table].append(placed.row)
+                out.placed[f.offset] = placed.table
+                figures.append(placed)
+                continue
+            reason = placed
+        out.exclusions.append({"source_id": source_id, "char_offset": str(f.offset), "text": f.text,
+                               "reason": reason[0], "note": f"{DRAFT_MARK} {reason[1]}"})
+        out.placed[f.offset] = LEDGER
     link_parts(text, figures)
     for fig in figures:
         _finish_note(fig.row)
     return out
 
 
-def _place(text, norm_text, f, sentence, source_id, region_code, year, source_kind, plans, out, figures, lead=""):
-    """Propose a row for figure f, or return (reason, why) for an exclusion."""
+def _classify(src: Source, f: Found, sentence: tuple[int, int], prev: Figure | None):
+    """A Figure with its table, row unit and indicator (row not built yet), or (reason, why)
+    for an exclusion. A figure listed right after another of the same unit (甲1200元、乙1400元)
+    takes that one's table and indicator."""
+    text = src.text
     parsed, rule = _figure(f)
     if parsed is None:
         return "vague", f"cannot be read as one quantity ({f.error})"
     if parsed.canonical_unit == "year":
         return "vague", "a duration in years, not a statistic"
-    prev = figures[-1] if figures else None
-    listed = prev is not None and prev.sentence == sentence and prev.row["unit"] == _row_unit(parsed, text, f.offset, f.end) \
+    unit = _row_unit(parsed, text, f.offset, f.end)
+    listed = prev is not None and prev.sentence == sentence and prev.row["unit"] == unit \
         and re.match(RULES["list_gap"], text[prev.found.end:f.offset]) is not None
     name, score = (prev.table, 0) if listed else choose_table(text, f, sentence)
     if name is None:
         return "out_of_scope", "no education keyword near the figure"
     if not any(ch.isdigit() for ch in f.text) and score > 3 and parsed.canonical_unit != "school":
         return "vague", "a Chinese numeral (一批, 三个, 两年) not next to an education keyword, rarely a statistic"
-    unit = _row_unit(parsed, text, f.offset, f.end)
     if unit == "none":
         return "out_of_scope", f"printed unit {parsed.unit!r} fits no row unit"
     indicator = prev.row["indicator"] if listed else choose_indicator(name, text, f, sentence, unit)
@@ -364,47 +398,44 @@ def _place(text, norm_text, f, sentence, source_id, region_code, year, source_ki
         indicator = choose_indicator(name, text, f, sentence, unit)
     elif unit == "item":
         unit = _row_unit(parsed, text, f.offset, f.end, indicator)
-    qualifier = parsed.qualifier
+    fig = Figure(f, parsed, rule, sentence, name)
+    fig.row = {"unit": unit, "indicator": indicator}
+    return fig
+
+
+def _row(src: Source, fig: Figure, n: int, root: Path) -> dict:
+    """The proposed row of a classified figure, numbered n in its table."""
+    text, f, s = src.text, fig.found, fig.sentence[0]
+    t = table(fig.table, root)
+    qualifier = fig.parsed.qualifier
     if qualifier == "exact":
-        lo = _clause_start(text, sentence[0], f.offset)
-        qualifier = _cue(text, lo, f.offset, RULES["qualifier_cues"].items()) or qualifier
-    section = next(((a, b) for a, b in plans if a <= f.offset < b), None)
-    in_plan = source_kind == "work_plan" or section is not None
-    kind, kind_why = choose_kind(text, f, sentence, in_plan)
-    when = choose_period(text, f, sentence, year, lead)
-    if in_plan and kind == "target" and not _YEAR.search(text[sentence[0]:f.offset]):
+        qualifier = _cue(text, _clause_start(text, s, f.offset), f.offset, RULES["qualifier_cues"].items()) or qualifier
+    section = src.plan_section(f.offset)
+    in_plan = src.kind == "work_plan" or section is not None
+    kind, kind_why = choose_kind(text, f, fig.sentence, in_plan)
+    when = choose_period(text, f, fig.sentence, src.year, _lead(text, f.offset))
+    if in_plan and kind == "target" and not _YEAR.search(text[s:f.offset]):
         years = _YEAR.findall(text[section[0]:section[0] + 40]) if section else []
         when["year"] = int(years[0]) if years else when["year"]
-    t = table(name)
-    s = sentence[0]
-    cue = lambda key: _cue(text, s, f.offset, RULES[key]) or RULES["defaults"].get(key[:-1] if key != "statuses" else "status")
-    row = {n: "" for n in t.field_names}
-    n = len(out.rows[name]) + 1
+    row = {name: "" for name in t.field_names}
     row.update({
-        "id": f"{source_id}-{t.resource['tableCode']}-{n:03d}", "region_code": region_code,
+        "id": f"{src.source_id}-{t.resource['tableCode']}-{n:03d}", "region_code": src.region_code,
         "year": str(when["year"]), "first_year": str(when["first_year"] or ""), "period": when["period"],
-        "as_of": when["as_of"] or "", "kind": kind, "indicator": indicator,
-        "school_level": _cue(text, s, f.offset, RULES["levels"]) or RULES["defaults"]["school_level"],
-        "population": _cue(text, s, f.offset, RULES["populations"]) or RULES["defaults"]["population"],
-        "value": _fmt(parsed.value), "value_max": _fmt(parsed.value_max), "unit": unit,
-        "qualifier": qualifier, "printed": numbers.normalise(f.text), "source_id": source_id,
-        "quote": quote_for(text, norm_text, f, sentence), "repair_rule": rule or "",
+        "as_of": when["as_of"] or "", "kind": kind, "indicator": fig.row["indicator"],
+        "value": _fmt(fig.parsed.value), "value_max": _fmt(fig.parsed.value_max), "unit": fig.row["unit"],
+        "qualifier": qualifier, "printed": numbers.normalise(f.text), "source_id": src.source_id,
+        "quote": quote_for(text, src.norm, f, fig.sentence), "repair_rule": fig.repair_rule or "",
     })
-    if "programme" in row:
-        row["programme"] = cue("programmes")
-    if "channel" in row:
-        row["channel"] = cue("channels") if indicator in ("hired", "planned", "directed_training_intake") else "not_applicable"
-    if "project_kind" in row:
-        row["project_kind"] = cue("project_kinds")
-        row["status"] = _cue(text, s, f.offset, RULES["statuses"]) or RULES["defaults"]["status"]
+    for name, rules in CUE_FIELDS.items():
+        if name in row:
+            row[name] = _cue(text, s, f.offset, RULES[rules]) or RULES["defaults"][name]
+    if "channel" in row and row["indicator"] not in HIRING_INDICATORS:
+        row["channel"] = "not_applicable"
     why = [w for w in (kind_why, when["why"]) if w]
-    if rule:
-        why.append(f"damaged figure read with repair rule {rule}")
+    if fig.repair_rule:
+        why.append(f"damaged figure read with repair rule {fig.repair_rule}")
     row["note"] = "; ".join(why)
-    out.rows[name].append(row)
-    out.placed[f.offset] = name
-    figures.append(Figure(f, parsed, rule, sentence, name, row))
-    return None
+    return row
 
 
 def _finish_note(row: dict) -> None:
