@@ -47,7 +47,8 @@ def _save(root: Path, descriptor: dict) -> None:
 
 
 def definitions(descriptor: dict, spec: str) -> list[tuple[dict, dict]]:
-    """(resource, field) for every code-list definition of FIELD, or of TABLE.FIELD."""
+    """(resource, field) for every code-list definition of FIELD, or of TABLE.FIELD. For FIELD,
+    a field of another name whose codes and labels are the same list is a definition too."""
     table, _, name = spec.rpartition(".")
     found = [(res, f) for res in descriptor.get("resources", []) if not table or res.get("name") == table
              for f in res.get("schema", {}).get("fields", [])
@@ -57,6 +58,11 @@ def definitions(descriptor: dict, spec: str) -> list[tuple[dict, dict]]:
         raise CodeError(f"no code list named {name!r} in {where} of {DESCRIPTOR}")
     if name in TIED:
         raise CodeError(TIED[name])
+    if not table:   # a list repeated under another name (indicators.period_basis is the period list)
+        first = found[0][1]
+        same = lambda f: f["constraints"]["enum"] == first["constraints"]["enum"] and f.get("enumLabels") == first.get("enumLabels")
+        found += [(res, f) for res in descriptor.get("resources", []) for f in res.get("schema", {}).get("fields", [])
+                  if f.get("name") != name and "enum" in f.get("constraints", {}) and same(f)]
     return found
 
 

@@ -15,8 +15,10 @@ from scripts.metadata import ROOT
 
 @pytest.fixture
 def pkg(real_package):
+    """The real package with the folders generated files are rendered from and into."""
+    import shutil
     for folder in ("sql", "docs"):
-        (real_package.root / folder).mkdir(exist_ok=True)
+        shutil.copytree(ROOT / folder, real_package.root / folder)
     return real_package
 
 
@@ -44,6 +46,22 @@ def test_add_puts_the_code_in_every_definition_before_other(pkg):
         assert f["enumLabels"]["boarding"] == {"en": "Boarding students", "zh": "寄宿生"}
     codes.regenerate(pkg.root)
     assert "寄宿生" in (pkg.root / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert _valid(pkg.root) == []
+
+
+def test_a_list_repeated_under_another_name_changes_with_it(pkg):
+    """A code list a table repeats under another name (same codes, same labels) is the same list."""
+    descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
+    period = _lists(pkg.root, "period")
+    first = next(iter(period.values()))
+    copies = [(res["name"], f["name"]) for res in descriptor["resources"] for f in res["schema"]["fields"]
+              if f["name"] != "period" and f.get("constraints", {}).get("enum") == first["constraints"]["enum"]]
+    lines = codes.add(pkg.root, "period", "winter_term", "Winter term", "冬季学期")
+    assert len(lines) == len(period) + len(copies)
+    descriptor = json.loads((pkg.root / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(res["name"], f["name"]): f for res in descriptor["resources"] for f in res["schema"]["fields"]}
+    for key in copies:
+        assert fields[key]["constraints"]["enum"] == _lists(pkg.root, "period")[next(iter(period))]["constraints"]["enum"]
     assert _valid(pkg.root) == []
 
 
