@@ -156,6 +156,12 @@ def test_unlinked_parts_summing_to_a_row_are_a_warning():
     assert curation.unlinked_parts(frame("subsidies", rows)) == []
 
 
+def test_rates_are_not_parts():
+    rows = [dict(_aid(900 + n, p, v), indicator="share", unit="percent", population=pop)
+            for n, (p, v, pop) in enumerate([("60%", "60", "all"), ("20%", "20", "rural"), ("40%", "40", "urban")], 1)]
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+
+
 def test_rows_that_do_not_add_up_are_not_flagged():
     rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
             _aid(903, "200万元", "2000000", population="disabled")]

@@ -109,6 +109,9 @@ _UNIT_AFTER = re.compile("(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numb
                          + ")?(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numbers.UNIT_CODES), key=len, reverse=True)) + ")?")
 
 
+_UNIT_FIRST = set("余多") | {w[0] for w in numbers.MULTIPLIERS} | {w[0] for w in numbers.UNIT_CODES} | set(" \t\n\r\u3000")
+
+
 def printed_unit(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Flag]:
     """`printed` stops where the number's unit and multiplier do: in the source text when
     `texts` (source id -> normalised text) has it (a quote cut short after the digits does not
@@ -117,6 +120,14 @@ def printed_unit(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[
     if not need <= set(df.columns):
         return []
     sel = df[df["printed"].notna() & df["quote"].notna()]
+    # cheap first pass on the raw strings: only a figure the quote continues with a unit's
+    # first character (or a space), or ends with, needs the full check
+    keep = []
+    for printed, quote in zip(_col(sel, "printed"), _col(sel, "quote")):
+        at = quote.find(printed)
+        nxt = quote[at + len(printed):at + len(printed) + 1] if at >= 0 else " "
+        keep.append(nxt == "" or nxt in _UNIT_FIRST)
+    sel = sel[np.array(keep, dtype=bool)] if len(sel) else sel
     texts = texts or {}
     out = []
     for i, printed, quote, unit, rule, sid in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "unit"),
@@ -125,9 +136,11 @@ def printed_unit(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[
         at = q.find(p)
         if at < 0:
             continue   # the provenance check reports it
-        text = texts.get(_text(sid))
-        where = text.find(q) if text and text.count(q) == 1 else -1
-        s, at = (text, where + at) if where >= 0 else (q, at)
+        s = q
+        if at + len(p) == len(q):   # the quote ends with the figure: what follows is in the source
+            text = texts.get(_text(sid))
+            where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
+            s, at = (text, where + at) if where >= 0 else (q, at)
         tail = _UNIT_AFTER.match(s, at + len(p)).group()
         if not tail:
             continue
@@ -151,6 +164,8 @@ def kind_cues(df: pd.DataFrame) -> list[Flag]:
     if not need <= set(df.columns):
         return []
     sel = df[df["printed"].notna() & df["quote"].notna()]
+    any_cue = "|".join(map(re.escape, PLAN_CUES + NORM_CUES + ACTUAL_CUES))
+    sel = sel[sel["quote"].str.contains(any_cue, regex=True).fillna(False).astype(bool)]   # most quotes have none
     out = []
     for i, printed, quote, kind, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "kind"),
                                              _col(sel, "note")):
@@ -180,6 +195,8 @@ def multi_year(df: pd.DataFrame) -> list[Flag]:
     if not need <= set(df.columns):
         return []
     sel = df[df["printed"].notna() & df["quote"].notna() & df["period"].isin(ONE_YEAR)]
+    cues = "|".join(map(re.escape, MULTI_YEAR_CUES))
+    sel = sel[sel["quote"].str.contains(cues, regex=True).fillna(False).astype(bool)]   # most quotes have none
     out = []
     for i, printed, quote, period, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "period"),
                                                _col(sel, "note")):
@@ -197,64 +214,85 @@ def multi_year(df: pd.DataFrame) -> list[Flag]:
 # ---------------------------------------------------------------- unlinked parts
 
 def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
-    """Rows without parent_id that follow a row of the same series and add up to it."""
-    need = {"id", "parent_id", "value", "printed"}
+    """Rows without parent_id that follow a row of the same series and add up to it.
+
+    One sort by series and id, cumulative sums within each series, and a binary search per
+    row for the run of rows after it whose sum is its value (values are positive, so the sums
+    grow): linear-logarithmic in rows, no loop per series."""
+    need = {"id", "parent_id", "value", "printed", "unit"}
     if not need <= set(df.columns):
         return []
     keys = [c for c in SERIES if c in df.columns]
-    free = df[df["parent_id"].isna() & df["value"].notna()]
-    if "id" in free.columns:
-        has_parts = set(df["parent_id"].dropna())
-        free = free[~free["id"].isin(has_parts)]
+    has_parts = set(df["parent_id"].dropna())
+    free = df[df["parent_id"].isna() & (df["value"] > 0).fillna(False) & (df["unit"] != "percent").fillna(False)
+              & ~df["id"].isin(has_parts)]
+    if len(free) < 3:
+        return []
+    series = free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    order = np.lexsort((free["id"].to_numpy(dtype=str), series))
+    free, series = free.iloc[order], series[order]
+    n = len(free)
+    values = free["value"].to_numpy(dtype="float64")
+    first = np.searchsorted(series, series, side="left")
+    last = np.searchsorted(series, series, side="right") - 1
+    cum = np.cumsum(values)
+    local = cum - np.where(first > 0, cum[first - 1], 0.0)          # sums within each series
+    target = local + values                                         # local[j] a run k+1..j must reach
+    pos = np.arange(n)
+    near = []
+    for side in (0, 1):   # the run ending just below the target and the one just above it
+        j = np.searchsorted(cum, cum + values, side="left") - 1 + side   # global sums rise too
+        jj = np.clip(j, 0, n - 1)
+        ok = (j >= pos + 2) & (j <= last) & (np.abs(local[jj] - target) <= 0.05 * target)
+        near += [(k, int(jj[k])) for k in np.flatnonzero(ok)]
+    # the few near misses are checked exactly, within the rounding of the printed figures
+    printed, rules = _col(free, "printed").to_numpy(), _col(free, "repair_rule").map(_text).to_numpy()
     out = []
-    for _, g in free.groupby(keys, dropna=False, sort=False):
-        if len(g) < 3:
+    for k, j in near:
+        run = sum(Decimal(str(v)) for v in values[k + 1:j + 1])
+        tol = sum(half_unit(printed[m], rules[m]) for m in range(k, j + 1))
+        if abs(run - Decimal(str(values[k]))) <= tol:
+            out.append((k, j))
+    flags, seen = [], set()
+    ids = free["id"].to_numpy(dtype=object)
+    for k, j in sorted(out):
+        if k in seen:
             continue
-        g = g.sort_values("id")
-        values = [Decimal(str(v)) for v in g["value"]]
-        slack = [half_unit(p, r) for p, r in zip(g["printed"], _col(g, "repair_rule").map(_text))]
-        for k in range(len(g) - 2):
-            total, run, tol = values[k], Decimal(0), slack[k]
-            for j in range(k + 1, len(g)):
-                run += values[j]
-                tol += slack[j]
-                if run > total + tol:
-                    break
-                if j - k >= 2 and abs(run - total) <= tol:
-                    ids = ", ".join(g["id"].iloc[k + 1:j + 1])
-                    out.append((g.index[k], "value", f"value: {values[k].normalize():f} equals the sum of the {j - k} rows that follow "
-                                                     f"({ids}), none linked to it: parts? Give them parent_id (and "
-                                                     "breakdown_complete here) or views will count them twice", "warning"))
-                    break
-    return out
+        seen.add(k)
+        value = Decimal(str(values[k])).normalize()
+        flags.append((free.index[k], "value", f"value: {value:f} equals the sum of the {j - k} rows that follow "
+                                              f"({', '.join(ids[k + 1:j + 1])}), none linked to it: parts? Give them "
+                                              "parent_id (and breakdown_complete here) or views will count them twice",
+                      "warning"))
+    return flags
 
 
 # ---------------------------------------------------------------- region
 
 def region_level(df: pd.DataFrame, sources: pd.DataFrame | None, regions: pd.DataFrame | None) -> list[Flag]:
-    """A row coded to the parent of its source's region although its quote names that region."""
+    """A row coded to the parent of its source's region although its quote names that region.
+    Rows are matched to their source's region and its parent with joins; only the rows coded
+    to that parent have their quote read."""
     if sources is None or regions is None or not {"region_code", "source_id", "quote"} <= set(df.columns):
         return []
     if not {"code", "parent_code", "name_zh", "level"} <= set(regions.columns) or not {"id", "region_code"} <= set(sources.columns):
         return []
-    reg = pd.DataFrame({c: _col(regions, c) for c in ("code", "parent_code", "name_zh", "level")})
-    reg = reg[reg["code"].notna()].drop_duplicates("code").set_index("code")
-    src_region = dict(zip(_col(sources, "id"), _col(sources, "region_code")))
+    reg = pd.DataFrame({c: _col(regions, c) for c in ("code", "parent_code", "name_zh", "level")}).drop_duplicates("code")
+    own = pd.DataFrame({"source_id": _col(sources, "id"), "own": _col(sources, "region_code")}).drop_duplicates("source_id")
+    own = own.merge(reg.rename(columns={"code": "own"}), on="own")
+    rows = pd.DataFrame({"i": df.index, "region_code": _col(df, "region_code"), "source_id": _col(df, "source_id"),
+                         "quote": _col(df, "quote")})
+    hits = rows.merge(own, on="source_id")
+    hits = hits[hits["quote"].notna() & (hits["region_code"] == hits["parent_code"])]
     out = []
-    for i, code, sid, quote in zip(df.index, _col(df, "region_code"), _col(df, "source_id"), _col(df, "quote")):
-        own = src_region.get(sid)
-        if own is None or code is None or quote is None or own not in reg.index or code == own:
-            continue
-        if reg.at[own, "parent_code"] != code:
-            continue
-        name = str(reg.at[own, "name_zh"])
-        level = reg.at[own, "level"]
+    for r in hits.itertuples(index=False):
+        name = str(r.name_zh)
         words = [name] + ([name[:-1]] if len(name) >= 3 else [])
-        words += {"county": ["全县", "我县", "本县"], "district": ["全区", "我区", "本区"]}.get(level, [])
-        hit = next((w for w in words if w in quote), None)
+        words += {"county": ["全县", "我县", "本县"], "district": ["全区", "我区", "本区"]}.get(r.level, [])
+        hit = next((w for w in words if w in r.quote), None)
         if hit:
-            out.append((i, "region_code", f"region_code: {code} is the parent of the source's region {own} ({name}), "
-                                          f"but the quote names {hit!r}: code the figure to {own}?", "warning"))
+            out.append((r.i, "region_code", f"region_code: {r.region_code} is the parent of the source's region {r.own} ({name}), "
+                                            f"but the quote names {hit!r}: code the figure to {r.own}?", "warning"))
     return out
 
 
