@@ -540,6 +540,23 @@ def write(d: Draft, out: Path, root: Path = ROOT) -> list[Path]:
     return written
 
 
+def source_text(row: dict, root: Path = ROOT) -> str:
+    """The decoded text of a registered source, read where the package reads every source
+    (scripts.source_text.read_source_text: its declared encoding, e.g. GB18030)."""
+    try:
+        from .source_text import read_source_text
+    except ImportError:   # a package from before sources declared their encoding: all UTF-8
+        return (root / row["path"]).read_text(encoding="utf-8")
+    return read_source_text(row, root)
+
+
+try:
+    from .source_text import SourceTextError
+    _READ_ERRORS: tuple = (SourceTextError, OSError, UnicodeDecodeError)
+except ImportError:
+    _READ_ERRORS = (OSError, UnicodeDecodeError)
+
+
 def registered(path: Path, root: Path = ROOT) -> dict | None:
     """The sources.csv row whose archived path is this file, if any."""
     try:
@@ -643,7 +660,7 @@ def unaccounted(root: Path, sources: set[str]) -> list[tuple[str, Found]]:
     known = {r["id"]: r for r in _read_csv(root / table("sources", root).path)[1]}
     out = []
     for sid in sorted(sources & set(known)):
-        text = (root / known[sid]["path"]).read_text(encoding="utf-8")
+        text = source_text(known[sid], root)
         cov = cover(sid, known[sid]["path"], text, rows_by_source.get(sid, []), ledger.get(sid, []))
         out += [(sid, c) for c in cov.unaccounted]
     return out
@@ -686,12 +703,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.source:
         print("error: give a source FILE to draft, or --merge DIR", file=sys.stderr)
         return 2
+    known = registered(Path(args.source), args.root) or {}
     try:
-        text = _read(args.source)
+        text = source_text(known, args.root) if known else _read(args.source)
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 2
-    known = registered(Path(args.source), args.root) or {}
+    except _READ_ERRORS as exc:   # a one-line file:line:column message
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     sid = args.source_id or known.get("id")
     region = args.region or known.get("region_code")
     year = args.year or (int(known["report_year"]) if known.get("report_year") else None)

@@ -34,7 +34,7 @@ SOURCES = _sources()
 
 
 def _draft(src: dict) -> tuple[str, D.Draft]:
-    text = (ROOT / src["path"]).read_text(encoding="utf-8")
+    text = D.source_text(src, ROOT)
     return text, D.draft(text, src["id"], src["region_code"], int(src["report_year"]), src["kind"])
 
 
@@ -77,7 +77,10 @@ def test_every_candidate_lands_in_exactly_one_row_or_exclusion(src):
 @pytest.mark.parametrize("src", SOURCES, ids=[s["id"] for s in SOURCES])
 def test_drafted_rows_agree_with_the_curated_rows(src):
     good, total = agreement(src)
-    share = good / total if total else 1.0
+    if not total:
+        print(f"\n{src['id']}: no curated figures yet")
+        return
+    share = good / total
     print(f"\n{src['id']}: draft agrees with {good} of {total} curated figures ({share:.1%}) on table, value, unit and qualifier")
     if src["id"] in SEEDS:
         assert share >= AGREEMENT, f"{src['id']}: {good}/{total} = {share:.1%} < {AGREEMENT:.0%}"
@@ -283,7 +286,7 @@ def test_an_accepted_draft_of_a_source_validates(real_package, tmp_path):
     src = SOURCES[0]
     for t in topic_tables() + [table(D.LEDGER)]:
         real_package.write_rows(t.name, [r for r in real_package.read_rows(t.name) if r["source_id"] != src["id"]])
-    text = (real_package.root / src["path"]).read_text(encoding="utf-8")
+    text = D.source_text(src, real_package.root)
     D.write(D.draft(text, src["id"], src["region_code"], int(src["report_year"]), src["kind"]), tmp_path / "d")
     _accept(tmp_path / "d")
     D.merge(tmp_path / "d", real_package.root)
@@ -311,7 +314,7 @@ def test_merge_can_exclude_what_review_rejected(real_package, tmp_path):
     src = SOURCES[0]
     for t in topic_tables() + [table(D.LEDGER)]:
         real_package.write_rows(t.name, [r for r in real_package.read_rows(t.name) if r["source_id"] != src["id"]])
-    text = (real_package.root / src["path"]).read_text(encoding="utf-8")
+    text = D.source_text(src, real_package.root)
     d = D.draft(text, src["id"], src["region_code"], int(src["report_year"]), src["kind"])
     rejected = d.rows["construction_projects"]
     d.rows["construction_projects"] = []
