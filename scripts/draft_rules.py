@@ -31,7 +31,7 @@ RULES: dict = {
     "tables": {
         "subsidies": ["资助", "助学", "补助", "助学贷款", "营养改善", "免学费", "助学金", "奖学金", "雨露计划",
                       "捐资", "惠及", "受助", "核算单位", "生活费", "贷款资金", "入学资助", "资助金", "资助经费",
-                      "补助资金", "拨付资金"],
+                      "补助资金", "拨付资金", "两免一补", "受益学生", "免除杂费", "免杂费", "免费教科书"],
         "teacher_hiring": ["招聘", "特岗", "教师", "公费师范", "定向培养", "交流", "轮岗", "骨干", "师范生",
                            "人才", "专任教师", "培训教师", "轮训", "从教", "教师计划", "统招", "师资"],
         "construction_projects": ["新建", "改扩建", "扩建", "改建", "建设", "学位", "校舍", "面积", "平方米",
@@ -39,19 +39,19 @@ RULES: dict = {
                                   "图书", "课桌凳", "设备", "完成率", "覆盖率", "合格学校", "合格教学点",
                                   "合格公办幼儿园", "智慧校园", "投入使用", "小区配套", "配套园", "无证园", "公办园",
                                   "中心园", "危房", "护坡", "建成", "建有", "捐建", "网络接入率", "达标率", "新增供给",
-                                  "改薄", "达标中职", "办学条件", "改（扩）建", "新、改", "配建", "应配未配", "投资"],
+                                  "改薄", "达标中职", "办学条件", "改（扩）建", "新、改", "配建", "应配未配", "投资", "维修改造", "标准化学校"],
         "enrollment": ["在校", "在园", "学生", "招生", "入园率", "入学率", "巩固率", "升学率", "毕业生", "就业",
                        "辍学", "劝返", "班额", "班级", "个班", "各级各类学校", "幼儿", "集团", "儿童", "适龄",
                        "高校", "小学生", "初中生", "毛入学率", "档案", "报到", "培训", "学校", "中小学校",
-                       "专线", "覆盖", "退役军人", "招生计划", "人力", "家校", "示范性高中", "在校生"],
+                       "专线", "覆盖", "退役军人", "招生计划", "人力", "家校", "示范性高中", "在校生", "小学", "初中", "质量监测"],
         "finance": ["支出", "经费", "投入", "生均", "公用经费", "预算", "财政", "同比", "扶贫贷款",
                     "补助经费", "定额", "资金"],
     },
     # generic words: they count as this many characters further from the figure than they are
     "weak_keywords": {"学生": 12, "学校": 12, "培训": 8, "覆盖": 8, "幼儿": 12, "项目": 8, "资金": 12,
-                      "建设": 8, "教师": 6, "高校": 8, "投入": 4, "就业": 4},
+                      "建设": 8, "教师": 6, "高校": 8, "投入": 4, "就业": 4, "小学": 30, "初中": 30},
     # words before a figure in its clause that make an exactly printed figure a bound
-    "qualifier_cues": {"至少": "at_least", "不低于": "at_least", "不少于": "at_least"},
+    "qualifier_cues": {"至少": "at_least", "不低于": "at_least", "不少于": "at_least", "突破": "at_least"},
     # row unit of a figure printed without unit, by table, when its indicator does not say
     "unit_by_table": {"enrollment": "person", "teacher_hiring": "person", "subsidies": "person",
                       "finance": "yuan", "construction_projects": "item",
@@ -59,7 +59,7 @@ RULES: dict = {
     "indicators": {
         "subsidies": [
             (["标准", "/人", "/生"], ["yuan"], "rate_per_recipient"),
-            (["资助金", "资金", "资助经费", "捐资", "补助", "拨付", "贷款"], ["yuan"], "amount"),
+            (["资助金", "资金", "资助经费", "捐资", "补助", "拨付", "贷款", "两免一补"], ["yuan"], "amount"),
             (["核算单位"], [], "units_covered"),
             (["学校", "所"], ["school"], "schools_covered"),
             (["天"], ["day"], "days"),
@@ -139,7 +139,8 @@ RULES: dict = {
                        ("网点", "school")],
     # a figure that follows another in a list (甲1200元、乙1400元) takes the table and indicator
     # of the one before when the words between match this and the units agree
-    "list_gap": r"^(?:[、，,和及与]|、?[^0-9０-９，,。；;、（）()]{1,6})$",
+    # (a first part in brackets after its total, 198人(初中起点189名, counts as listed too)
+    "list_gap": r"^(?:[、，,和及与]|、?[^0-9０-９，,。；;、（）()]{1,6}|[（(][^0-9０-９，,。；;、（）()]{0,8})$",
     "unit_by_indicator": {"students": "person", "recipients": "person", "hired": "person",
                           "investment": "yuan", "amount": "yuan", "education_expenditure": "yuan",
                           "places": "place", "projects": "project", "schools": "school",
