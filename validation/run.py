@@ -148,7 +148,8 @@ def validate(root: Path = ROOT) -> list[Problem]:
             problems += _topic_problems(lt, normalised, state.published)
     problems += _curation_problems(state, normalised, problems)
     problems += _coverage_problems(state)[1]
-    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
+    problems += indicators.check(state.root, frames.get(indicators.RULES),
+                                 lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
 
 
