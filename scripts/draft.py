@@ -670,7 +670,8 @@ def unaccounted(root: Path, sources: set[str]) -> list[tuple[str, Found]]:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of the `draft` subcommand (mounted by scripts/cli.py)."""
-    p.add_argument("source", nargs="?", help="source text (UTF-8); a registered one needs no other option")
+    p.add_argument("source", nargs="?", help="source text: a registered one (in data/sources.csv) needs no other option "
+                   "and is read in its declared encoding; any other must be UTF-8")
     p.add_argument("--source-id", help="source id (default: from data/sources.csv when FILE is registered)")
     p.add_argument("--region", help="region code of the report (default: from data/sources.csv)")
     p.add_argument("--year", type=int, help="year reported on (default: from data/sources.csv)")
