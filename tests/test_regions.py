@@ -227,6 +227,7 @@ def test_pinyin_rule_examples():
     assert expected_name_en("上饶市", "prefecture") == "Shangrao City"
     assert expected_name_en("西安市", "prefecture") == "Xi'an City"
     assert expected_name_en("青山湖区", "district") == "Qingshanhu District"
+    assert expected_name_en("内蒙古自治区", "province") == "Inner Mongolia Autonomous Region"
 
 
 # Divisions of every kind the rules name, as the package lists them, with the row a contributor
