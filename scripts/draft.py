@@ -34,6 +34,7 @@ from . import numbers
 from .candidates import Found, SourceError, _read, scan
 from .draft_rules import RULES
 from .metadata import ROOT, table, topic_tables
+from .source_text import SourceTextError, read_source_text, source_row_for_path
 
 DRAFT_MARK = "[draft]"
 LEDGER = "coverage_exclusions"
@@ -542,29 +543,8 @@ def write(d: Draft, out: Path, root: Path = ROOT) -> list[Path]:
 
 def source_text(row: dict, root: Path = ROOT) -> str:
     """The decoded text of a registered source, read where the package reads every source
-    (scripts.source_text.read_source_text: its declared encoding, e.g. GB18030)."""
-    try:
-        from .source_text import read_source_text
-    except ImportError:   # a package from before sources declared their encoding: all UTF-8
-        return (root / row["path"]).read_text(encoding="utf-8")
+    (scripts.source_text.read_source_text: in its declared encoding, e.g. GB18030)."""
     return read_source_text(row, root)
-
-
-try:
-    from .source_text import SourceTextError
-    _READ_ERRORS: tuple = (SourceTextError, OSError, UnicodeDecodeError)
-except ImportError:
-    _READ_ERRORS = (OSError, UnicodeDecodeError)
-
-
-def registered(path: Path, root: Path = ROOT) -> dict | None:
-    """The sources.csv row whose archived path is this file, if any."""
-    try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
-    with open(root / table("sources", root).path, encoding="utf-8", newline="") as fh:
-        return next((r for r in csv.DictReader(fh) if r.get("path") == rel), None)
 
 
 # ---------------------------------------------------------------- merge
@@ -704,13 +684,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.source:
         print("error: give a source FILE to draft, or --merge DIR", file=sys.stderr)
         return 2
-    known = registered(Path(args.source), args.root) or {}
+    known = source_row_for_path(args.source, args.root) or {}
     try:
         text = source_text(known, args.root) if known else _read(args.source)
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 2
-    except _READ_ERRORS as exc:   # a one-line file:line:column message
+    except SourceTextError as exc:   # a one-line file:line:column message
         print(f"error: {exc}", file=sys.stderr)
         return 2
     sid = args.source_id or known.get("id")
