@@ -10,8 +10,8 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import (coverage, crossrow, descriptor, indicators, keys, passages, plausibility, provenance, review_years, rows,
-               safety, schema)
+from . import (coverage, crossrow, curation, descriptor, indicators, keys, passages, plausibility,
+               provenance, review_years, rows, safety, schema)
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
@@ -154,10 +154,26 @@ def validate(root: Path = ROOT) -> list[Problem]:
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
             problems += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
+    problems += _curation_problems(state, normalised, problems)
     problems += _coverage_problems(state)[1]
     problems += indicators.check(state.root, frames.get(indicators.RULES),
                                  lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
+
+
+def _curation_problems(state: State, texts: dict[str, str], found: list[Problem]) -> list[Problem]:
+    """The curation-mistake checks (validation/curation.py) on each topic table, on the rows
+    without an error from the other checks (`found`)."""
+    frame = lambda name: state.tables[name].frame if name in state.tables else None
+    out = []
+    for lt in state.tables.values():
+        if not lt.table.is_topic:
+            continue
+        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+        skip = [i for i in lt.frame.index if lt.csv.line_of(i) in bad] if bad else []
+        out += [lt.problem(i, field, msg, severity=sev)
+                for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"), texts, skip)]
+    return out
 
 
 def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
