@@ -16,6 +16,7 @@ import duckdb
 
 from . import charts, ddl, release
 from .metadata import ROOT, tables
+from .site import build_site
 
 BUILD_DIR = "build"
 DATABASE = "education.duckdb"
@@ -43,6 +44,7 @@ class Summary:
     charts: list[Path]
     persisted: tuple[str, ...] = ()
     release: Path | None = None
+    explorer: Path | None = None
 
     def text(self) -> str:
         lines = [f"built {self.database} with {len(self.counts)} tables and {len(self.views)} views:"]
@@ -51,6 +53,7 @@ class Summary:
         if self.persisted:
             lines.append(f"  views stored as tables (same rows as in sql/views.sql): {', '.join(self.persisted)}")
         lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table or view>.parquet (schema from datapackage.json in the file metadata)")
+        lines.append(f"  explorer: {self.explorer} (open it in a browser, from the file system)")
         lines.append(f"  release folder: {self.release} (README.md inside says how to use it)")
         lines.append(f"  release zip: {self.archive} ({self.archive.stat().st_size / 1e6:.1f} MB)")
         lines.append(f"  charts: {', '.join(str(c) for c in self.charts)}")
@@ -123,5 +126,6 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     con.close()
     os.replace(tmp, db_path)
     drawn = charts.draw_all(db_path, charts_dir)
-    folder = release.assemble(root, out_dir, db_path)
-    return Summary(db_path, counts, views, release.package_zip(folder, out_dir), drawn, persisted, folder)
+    explorer = build_site(root, db_path, out_dir / "site")
+    folder = release.assemble(root, out_dir, db_path, explorer.parent)
+    return Summary(db_path, counts, views, release.package_zip(folder, out_dir), drawn, persisted, folder, explorer)
