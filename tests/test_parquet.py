@@ -39,9 +39,8 @@ POLARS = {"integer": "Int64", "number": "Float64", "boolean": "Boolean", "date":
 
 
 @pytest.fixture(scope="module")
-def read(tmp_path_factory):
-    from scripts.build import build
-    summary = build(ROOT, tmp_path_factory.mktemp("build"))
+def read(real_build, tmp_path_factory):
+    summary = real_build
     proc = subprocess.run([sys.executable, "-c", READER, str(summary.database.parent / "parquet")],
                           capture_output=True, text=True, timeout=300, cwd=tmp_path_factory.mktemp("elsewhere"))
     assert proc.returncode == 0, proc.stderr

@@ -7,6 +7,7 @@ release itself, so a view missing from the release or a wrongly typed file canno
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -25,9 +26,8 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from scripts.build import build
-    return build(ROOT, tmp_path_factory.mktemp("build"))
+def built(real_build):
+    return real_build
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +129,10 @@ def test_release_ships_every_table_and_view_as_csv_and_parquet(unzipped):
     for folder in ("sql", "sources"):
         assert sorted(p.name for p in (unzipped / folder).iterdir()) == sorted(p.name for p in (ROOT / folder).iterdir())
     assert (unzipped / "education.duckdb").stat().st_size > 0
+    assert (unzipped / "explorer" / "index.html").exists()
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as fh:
+        ids = sorted(r["id"] for r in csv.DictReader(fh))
+    assert sorted(p.stem for p in (unzipped / "explorer" / "sources").glob("*.html")) == ids
 
 
 def test_data_and_code_licences_are_apart(unzipped):

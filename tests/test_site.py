@@ -68,11 +68,10 @@ def parse(dom: str) -> Marks:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(real_build) -> Path:
     if browser.executable() is None:
         pytest.skip(f"chromium not installed: {browser.INSTALL}")
-    from scripts.build import build
-    return build(ROOT, tmp_path_factory.mktemp("build")).explorer.parent
+    return real_build.explorer.parent
 
 
 def test_every_source_page_highlights_each_curated_row_once_and_marks_each_exclusion(site):
