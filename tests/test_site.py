@@ -78,14 +78,17 @@ def test_every_source_page_highlights_each_curated_row_once_and_marks_each_exclu
     rows, ledger = _rows(), _csv(ROOT / "data" / "coverage_exclusions.csv")
     sources = _csv(ROOT / "data" / "sources.csv")
     assert sources
-    for s in sources:
-        page = parse(browser.dom(browser.url(site / "sources" / f"{s['id']}.html")))
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(2) as pool:   # one chromium per page, two at a time
+        doms = list(pool.map(lambda s: browser.dom(browser.url(site / "sources" / f"{s['id']}.html")), sources))
+    printed = {r["id"]: r["printed"] for r in rows}
+    for s, dom in zip(sources, doms):
+        page = parse(dom)
         expected = sorted(r["id"] for r in rows if r["source_id"] == s["id"])
         linked = sorted(i for m in page.marks for i in m["rows"])
         assert linked == expected, s["id"]   # every curated row highlighted, each exactly once
         for m in page.marks:   # a figure mark holds the printed figure of each of its rows
             if not m["quote"]:
-                printed = {r["id"]: r["printed"] for r in rows}
                 assert any(numbers.normalise(printed[i]) in numbers.normalise(m["text"]) for i in m["rows"]), m
         assert sorted(page.excluded) == sorted(x["reason"] for x in ledger if x["source_id"] == s["id"]), s["id"]
 
