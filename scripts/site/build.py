@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -66,6 +67,13 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
     return f'<div class="scroll"><table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
+def _group(records: list[dict], key: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in records:
+        out.setdefault(r.get(key), []).append(r)
+    return out
+
+
 def _td(v, num: bool = False) -> str:
     return f'<td class="num">{e(_fmt(v))}</td>' if num else f"<td>{e(_fmt(v))}</td>"
 
@@ -85,6 +93,11 @@ class Site:
                 r["table"] = t.name
                 self.rows.append(r)
         self.ledger = _records(self.con, "FROM coverage_exclusions ORDER BY source_id, char_offset")
+        # grouped once, so that each page takes its own rows without scanning everyone's
+        self.by_source = _group(self.rows, "source_id")
+        self.by_region = _group(self.rows, "region_code")
+        self.ledger_by_source = _group(self.ledger, "source_id")
+        self.children = _group(list(self.regions.values()), "parent_code")
 
     def label(self, table: str, field: str, code) -> str:
         return self.labels.get((table, field), {}).get(code, "") if code is not None else ""
@@ -123,34 +136,22 @@ class Site:
             ["table 表", "title 标题", "rows 行数", "description 说明"],
             [[f"<td><code>{e(t.name)}</code></td>", f"<td>{e(t.resource.get('title', ''))}<br><span class='zh'>{e(t.resource.get('titleZh', ''))}</span></td>",
               _td(counts[t.name], True), f"<td>{e(t.resource.get('description', ''))}</td>"] for t in tables(self.root)]))
+        n = Counter((r["table"], r["indicator"]) for r in self.rows)
         ind_rows = []
         for t in topic_tables(self.root):
-            n = {}
-            for r in self.rows:
-                if r["table"] == t.name:
-                    n[r["indicator"]] = n.get(r["indicator"], 0) + 1
             for code, lab in self.labels.get((t.name, "indicator"), {}).items():
-                link = f'<a href="index.html#indicator={e(t.name)}:{e(code)}">{n.get(code, 0)}</a>'
+                link = f'<a href="index.html#indicator={e(t.name)}:{e(code)}">{n[(t.name, code)]}</a>'
                 ind_rows.append([f"<td><code>{e(t.name)}</code></td>", f"<td><code>{e(code)}</code></td>", f"<td>{e(lab)}</td>", f'<td class="num">{link}</td>'])
         parts.append("<h2 id='indicators'>Indicators <span class='zh'>指标</span></h2>" +
                      _table(["table 表", "indicator 指标", "label 名称", "rows 行数"], ind_rows))
-        per_region = {}
-        for r in self.rows:
-            per_region[r["region_code"]] = per_region.get(r["region_code"], 0) + 1
         parts.append("<h2 id='regions'>Regions <span class='zh'>地区</span></h2>" + _table(
             ["code 代码", "name 名称", "level 级别", "rows 行数"],
             [[f'<td><a href="regions/{e(c)}.html">{e(c)}</a></td>', f"<td>{e(r['name_zh'])} {e(r['name_en'])}</td>",
-              _td(self.label("regions", "level", r["level"])), _td(per_region.get(c, 0), True)] for c, r in self.regions.items()]))
-        per_source = {}
-        for r in self.rows:
-            per_source[r["source_id"]] = per_source.get(r["source_id"], 0) + 1
-        excluded = {}
-        for x in self.ledger:
-            excluded[x["source_id"]] = excluded.get(x["source_id"], 0) + 1
+              _td(self.label("regions", "level", r["level"])), _td(len(self.by_region.get(c, [])), True)] for c, r in self.regions.items()]))
         parts.append("<h2 id='sources'>Sources <span class='zh'>来源</span></h2>" + _table(
             ["source 来源", "title 标题", "year 年份", "curated rows 已整理", "excluded figures 未收录"],
             [[f'<td><a href="sources/{e(s["id"])}.html">{e(s["id"])}</a></td>', f"<td>{e(s['title'])}<br>{e(s['title_en'])}</td>",
-              _td(s["report_year"]), _td(per_source.get(s["id"], 0), True), _td(excluded.get(s["id"], 0), True)] for s in self.sources]))
+              _td(s["report_year"]), _td(len(self.by_source.get(s["id"], [])), True), _td(len(self.ledger_by_source.get(s["id"], [])), True)] for s in self.sources]))
         parts.append('<script src="data.js"></script><script src="explore.js"></script>')
         self.write("index.html", f"{self.desc['title']} / {self.desc.get('titleZh', '')}", "\n".join(parts))
 
@@ -170,10 +171,10 @@ class Site:
 
     def source_page(self, s: dict) -> None:
         text = source_text(self.root, s)
-        rows = [r for r in self.rows if r["source_id"] == s["id"]]
+        rows = self.by_source.get(s["id"], [])
         reasons = self.labels.get(("coverage_exclusions", "reason"), {})
         ledger = [dict(x, title=f"left out 未收录: {reasons.get(x['reason'], x['reason'])}" + (f" — {x['note']}" if x.get("note") else ""))
-                  for x in self.ledger if x["source_id"] == s["id"]]
+                  for x in self.ledger_by_source.get(s["id"], [])]
         placed, lost = marks.place(text, rows, ledger)
         body_text, figs = marks.render(text, placed)
         region = f'<a href="../regions/{e(s["region_code"])}.html">{e(self.region_name(s["region_code"]))}</a>'
@@ -195,11 +196,11 @@ class Site:
                 f"<h2>Excluded figures <span class='zh'>未收录数字</span> ({len(ledger)})</h2>{excl}")
         self.write(f"sources/{s['id']}.html", f"{s['id']} {s['title']}", body)
 
-    def region_page(self, code: str, panel: list[dict], series: list[tuple[str, str]]) -> None:
+    def region_page(self, code: str, panel: dict[str, list[dict]], cols: list[str], series: list[tuple[str, str]]) -> None:
         r = self.regions[code]
-        mine = [p for p in panel if p["region_code"] == code]
+        mine = panel.get(code, [])
         parent = r.get("parent_code")
-        children = [c for c, x in self.regions.items() if x.get("parent_code") == code]
+        children = [x["code"] for x in self.children.get(code, [])]
         links = "".join(f'<a href="{e(c)}.html">{e(self.region_name(c))}</a> ' for c in children)
         head = (f"<h1>{e(r['name_zh'])} {e(r['name_en'])} <code>{e(code)}</code></h1>"
                 f"<p>{e(self.label('regions', 'level', r['level']))}"
@@ -207,23 +208,22 @@ class Site:
                 + (f" · contains 下辖: {links}" if children else "") + "</p>")
         figures = [charts.series(title, [(p["year"], p[col]) for p in mine if p[col] is not None]) for col, title in series]
         figures = [f for f in figures if f]
-        cols = list(panel[0].keys()) if panel else []
         panel_html = _table([e(c) for c in cols], [[_td(p[c], isinstance(p[c], float)) for c in cols] for p in mine], "panel")
-        rows = [x for x in self.rows if x["region_code"] == code]
+        rows = self.by_region.get(code, [])
         body = (head + f"<h2>Series <span class='zh'>数据序列</span></h2><div class='charts'>{''.join(figures) or '<p>no panel series 无面板数据</p>'}</div>"
                 f"<h2>Panel rows <span class='zh'>面板数据</span> ({len(mine)})</h2>{panel_html}"
                 f"<h2>Curated rows <span class='zh'>已整理数据</span> ({len(rows)})</h2>{self._row_table(rows, True)}")
         self.write(f"regions/{code}.html", f"{r['name_zh']} {r['name_en']}", body)
 
-    def panel(self) -> tuple[list[dict], list[tuple[str, str]]]:
+    def panel(self) -> tuple[dict[str, list[dict]], list[str], list[tuple[str, str]]]:
         """The panel's rows and its series: numeric columns, titled by their DuckDB comment if any."""
         cols = self.con.execute("SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ? "
                                 "ORDER BY column_index", [PANEL]).fetchall()
         if not cols:
-            return [], []
+            return {}, [], []
         series = [(c, f"{c}: {comment}" if comment else c) for c, t, comment in cols
                   if t in ("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "HUGEINT") and c != "year"]
-        return _records(self.con, f"FROM {PANEL} ORDER BY ALL"), series
+        return _group(_records(self.con, f"FROM {PANEL} ORDER BY ALL"), "region_code"), [c[0] for c in cols], series
 
 
 def build_site(root: Path, database: Path, out: Path) -> Path:
@@ -239,9 +239,9 @@ def build_site(root: Path, database: Path, out: Path) -> Path:
         site.index()
         for s in site.sources:
             site.source_page(s)
-        panel, series = site.panel()
+        panel, cols, series = site.panel()
         for code in site.regions:
-            site.region_page(code, panel, series)
+            site.region_page(code, panel, cols, series)
     finally:
         site.con.close()
     return out / "index.html"
