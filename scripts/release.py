@@ -22,29 +22,36 @@ from pathlib import Path
 
 import duckdb
 
-from . import parquet, views
-from .metadata import clear_cache, load_descriptor, tables
+from . import dictionary, parquet, views
+from .metadata import ROOT as REPOSITORY
+from .metadata import load_descriptor, tables
 
 FOLDER = "release"
+# Files of the package (taken from the package root, or from this repository when the package
+# root lacks them, as a synthetic package for the benchmark does) and the code shipped with it.
 COPIED = {"CITATION.cff": "CITATION.cff", "CHANGELOG.md": "CHANGELOG.md", "LICENSE": "LICENSE-CODE",
-          "LICENSE-DATA": "LICENSE-DATA", "scripts/read_package.R": "read_package.R",
-          "docs/data-dictionary.md": "docs/data-dictionary.md"}
+          "LICENSE-DATA": "LICENSE-DATA", "scripts/read_package.R": "read_package.R", "pyproject.toml": "pyproject.toml"}
 TREES = {"sources": "sources", "sql": "sql", "china_local_education": "china_local_education"}
 README_TEMPLATE = Path(__file__).with_name("release_readme.md")
 # The loader's pyproject.toml bundles the build's Parquet files; in the release they sit beside it.
 PYPROJECT_PATHS = {'"build/parquet"': '"parquet"'}
 
 
+def _own(root: Path, rel_path: str) -> Path:
+    return root / rel_path if (root / rel_path).exists() else REPOSITORY / rel_path
+
+
 def _copy(root: Path, rel: Path) -> None:
     for src, dst in COPIED.items():
-        (rel / dst).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / src, rel / dst)
+        shutil.copy2(_own(root, src), rel / dst)
     for src, dst in TREES.items():
-        shutil.copytree(root / src, rel / dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "parquet"))
+        shutil.copytree(_own(root, src), rel / dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "parquet"))
     for t in tables(root):
         (rel / t.path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(t.file, rel / t.path)
-    text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    (rel / "docs").mkdir()
+    (rel / "docs" / "data-dictionary.md").write_text(dictionary.render(root), encoding="utf-8")
+    text = (rel / "pyproject.toml").read_text(encoding="utf-8")
     for old, new in PYPROJECT_PATHS.items():
         text = text.replace(old, new)
     (rel / "pyproject.toml").write_text(text, encoding="utf-8")
@@ -85,15 +92,20 @@ def assemble(root: Path, out_dir: Path, database: Path, site: Path | None = None
     descriptor = load_descriptor(root)
     descriptor["resources"] = descriptor["resources"] + _views(database, root, rel)
     (rel / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    clear_cache()
     shutil.copy2(database, rel / database.name)
     (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
     (rel / "parquet").mkdir()
     counts = {}
-    for r in descriptor["resources"]:
-        path = parquet.write(r["name"], rel, out_dir / "parquet" / f"{r['name']}.parquet")
-        shutil.copy2(path, rel / "parquet" / path.name)
-        counts[r["name"]] = parquet.rows(path)
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        package = {t.name for t in tables(root)}
+        for r in descriptor["resources"]:   # a view's rows in the order of its CSV (ORDER BY ALL)
+            path = parquet.write(con, r["name"], r["schema"], out_dir / "parquet" / f"{r['name']}.parquet",
+                                 ordered=r["name"] not in package)
+            shutil.copy2(path, rel / "parquet" / path.name)
+            counts[r["name"]] = parquet.rows(path)
+    finally:
+        con.close()
     if site is not None and site.exists():
         shutil.copytree(site, rel / "explorer")
     (rel / "README.md").write_text(readme(descriptor, counts), encoding="utf-8")

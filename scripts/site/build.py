@@ -155,11 +155,11 @@ class Site:
         parts.append('<script src="data.js"></script><script src="explore.js"></script>')
         self.write("index.html", f"{self.desc['title']} / {self.desc.get('titleZh', '')}", "\n".join(parts))
 
-    def _row_table(self, rows: list[dict], link_source: bool, figs: dict[str, int] | None = None) -> str:
+    def _row_table(self, rows: list[dict], figs: dict[str, int]) -> str:
+        """The curated rows of a source, each linking back to its highlighted figure."""
         out = []
         for r in rows:
-            where = (f'<a href="../sources/{e(r["source_id"])}.html#row-{e(r["id"])}">{e(r["id"])}</a>' if link_source
-                     else f'<a href="#fig-{figs[r["id"]]}">{e(r["id"])}</a>' if figs and r["id"] in figs else e(r["id"]))
+            where = f'<a href="#fig-{figs[r["id"]]}">{e(r["id"])}</a>' if r["id"] in figs else e(r["id"])
             out.append([f'<td id="row-{e(r["id"])}">{where}</td>', _td(r["table"]),
                         f'<td><a href="../regions/{e(r["region_code"])}.html">{e(self.region_name(r["region_code"]))}</a></td>',
                         _td(r["year"]), _td(self.label(r["table"], "kind", r["kind"])),
@@ -192,7 +192,7 @@ class Site:
         lost_html = f"<p>Rows not found in the text 未在原文找到的行: {e(', '.join(lost))}</p>" if lost else ""
         body = (f"<h1>{e(s['id'])}: {e(s['title'])}</h1>{meta_html}<h2>Archived text <span class='zh'>存档原文</span></h2>{legend}"
                 f"<div class='text' id='text'>{body_text}</div>{lost_html}"
-                f"<h2>Curated rows <span class='zh'>已整理数据</span> ({len(rows)})</h2>{self._row_table(rows, False, figs)}"
+                f"<h2>Curated rows <span class='zh'>已整理数据</span> ({len(rows)})</h2>{self._row_table(rows, figs)}"
                 f"<h2>Excluded figures <span class='zh'>未收录数字</span> ({len(ledger)})</h2>{excl}")
         self.write(f"sources/{s['id']}.html", f"{s['id']} {s['title']}", body)
 
@@ -209,10 +209,11 @@ class Site:
         figures = [charts.series(title, [(p["year"], p[col]) for p in mine if p[col] is not None]) for col, title in series]
         figures = [f for f in figures if f]
         panel_html = _table([e(c) for c in cols], [[_td(p[c], isinstance(p[c], float)) for c in cols] for p in mine], "panel")
-        rows = self.by_region.get(code, [])
+        n_rows = len(self.by_region.get(code, []))
         body = (head + f"<h2>Series <span class='zh'>数据序列</span></h2><div class='charts'>{''.join(figures) or '<p>no panel series 无面板数据</p>'}</div>"
                 f"<h2>Panel rows <span class='zh'>面板数据</span> ({len(mine)})</h2>{panel_html}"
-                f"<h2>Curated rows <span class='zh'>已整理数据</span> ({len(rows)})</h2>{self._row_table(rows, True)}")
+                f"<h2>Curated rows <span class='zh'>已整理数据</span></h2><p><a class='region-rows' data-n='{n_rows}' "
+                f"href='../index.html#region={e(code)}'>{n_rows} curated rows of this region, in the search 在检索中查看本地区 {n_rows} 行数据</a></p>")
         self.write(f"regions/{code}.html", f"{r['name_zh']} {r['name_en']}", body)
 
     def panel(self) -> tuple[dict[str, list[dict]], list[str], list[tuple[str, str]]]:
