@@ -29,6 +29,26 @@ def _columns(con, name: str) -> list[tuple[str, str, str | None]]:
                        "WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index", [name]).fetchall()
 
 
+def _comment(con, name: str) -> str:
+    row = con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ? AND schema_name = 'main' "
+                      "UNION ALL SELECT comment FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
+                      [name, name]).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def _titles(comment: str, name: str) -> dict:
+    """Title, Chinese title and description from a comment written 'Title / 标题: text', as
+    sql/views.sql and the generated DDL write them; generic ones otherwise."""
+    head, _, text = comment.partition(": ")
+    en, _, zh = head.partition(" / ")
+    if text and zh:
+        return {"title": en, "titleZh": zh, "description": text}
+    return {"title": f"View {name}", "titleZh": f"视图 {name}",
+            "description": comment or f"The rows of view {name} of sql/views.sql, computed by the build over the tables "
+                                      f"of this package (the same rows the DuckDB CLI gets by running sql/tables.sql "
+                                      f"and sql/views.sql)."}
+
+
 def resource(con, name: str) -> dict:
     """A tabular-data-resource for view `name`, typed from DuckDB's catalogue."""
     fields = []
@@ -38,9 +58,7 @@ def resource(con, name: str) -> dict:
             field["description"] = comment
         fields.append(field)
     return {"name": name, "path": f"{FOLDER}/{name}.csv", "profile": "tabular-data-resource",
-            "title": f"View {name}", "titleZh": f"视图 {name}",
-            "description": f"The rows of view {name} of sql/views.sql, computed by the build over the tables of "
-                          f"this package (the same rows the DuckDB CLI gets by running sql/tables.sql and sql/views.sql).",
+            **_titles(_comment(con, name), name),
             "descriptionZh": f"sql/views.sql 中视图 {name} 的结果，由构建程序基于本数据包各表计算。",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "schema": {"fields": fields, "missingValues": [""]}}
