@@ -11,6 +11,8 @@ import duckdb
 
 from scripts.metadata import enum_labels, load_descriptor, tables, topic_tables
 
+from scripts import views
+
 from . import charts, marks
 
 PANEL = "region_year_panel"
@@ -102,6 +104,14 @@ class Site:
     def label(self, table: str, field: str, code) -> str:
         return self.labels.get((table, field), {}).get(code, "") if code is not None else ""
 
+    def field_title(self, name: str) -> str:
+        """'Title 标题' of a column of the topic tables, from datapackage.json."""
+        for t in topic_tables(self.root):
+            for f in t.fields:
+                if f["name"] == name:
+                    return f"{e(f.get('title', name))} <span class='zh'>{e(f.get('titleZh', ''))}</span>"
+        return {"table": "table <span class='zh'>表</span>"}.get(name, e(name))
+
     def region_name(self, code: str) -> str:
         r = self.regions.get(code)
         return f"{r['name_zh']} {r['name_en']}" if r else code
@@ -131,11 +141,18 @@ class Site:
 <label>Year 年份 <select id="f-year"><option value="">all 全部</option></select></label>
 <label>Indicator 指标 <select id="f-indicator"><option value="">all 全部</option></select></label>
 <label>Text 文本 <input id="f-q" type="search" placeholder="id, printed figure…"></label></form>
-<p id="count"></p>""" + _table([f"{f}" for f in ROW_FIELDS], []).replace("<tbody>", '<tbody id="results">'))
+<p id="count"></p>""" + _table([self.field_title(f) for f in ROW_FIELDS], []).replace("<tbody>", '<tbody id="results">'))
         parts.append("<h2 id='tables'>Tables <span class='zh'>数据表</span></h2>" + _table(
             ["table 表", "title 标题", "rows 行数", "description 说明"],
             [[f"<td><code>{e(t.name)}</code></td>", f"<td>{e(t.resource.get('title', ''))}<br><span class='zh'>{e(t.resource.get('titleZh', ''))}</span></td>",
               _td(counts[t.name], True), f"<td>{e(t.resource.get('description', ''))}</td>"] for t in tables(self.root)]))
+        view_rows = []
+        for name in views.view_names(self.con, [t.name for t in tables(self.root)]):
+            r = views.resource(self.con, name)
+            view_rows.append([f"<td><code>{e(name)}</code></td>", f"<td>{e(r['title'])}<br><span class='zh'>{e(r['titleZh'])}</span></td>",
+                              _td(self.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0], True), _td(r["description"])])
+        parts.append("<h2 id='views'>Views <span class='zh'>视图</span></h2>" +
+                     _table(["view 视图", "title 标题", "rows 行数", "description 说明"], view_rows))
         n = Counter((r["table"], r["indicator"]) for r in self.rows)
         ind_rows = []
         for t in topic_tables(self.root):
