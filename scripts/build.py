@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import charts, ddl, release
+from . import charts, ddl, indicators, release
 from .metadata import ROOT, tables
 from .site import build_site
 
@@ -23,12 +23,11 @@ DATABASE = "education.duckdb"
 SQL_FILES = ("sql/tables.sql", "sql/views.sql")
 # Views of sql/views.sql the built database holds as tables (same name, columns and rows),
 # in an order where each is computed before anything that would read it is stored.
-PERSISTED = ("headline_facts", "headline_facts_with_rollups", "region_year_panel")
+PERSISTED = ("indicator_panel", "region_year_panel")
 # Sort order of each stored table: its key, so that `FROM region_year_panel` lists regions and
 # years in order.
-_ORDER = {"headline_facts": "region_code, year, measure",
-          "headline_facts_with_rollups": "region_code, year, measure, basis",
-          "region_year_panel": "region_code, year"}
+_ORDER = {"indicator_panel": "region_code, indicator_id, year, school_level",
+          "region_year_panel": "region_code, year, indicator_id, school_level"}
 
 
 class BuildError(Exception):
@@ -71,12 +70,28 @@ def check_sql_is_current(root: Path) -> None:
     current = (root / "sql/tables.sql").read_text(encoding="utf-8") if (root / "sql/tables.sql").exists() else ""
     if current != ddl.render(root):
         raise BuildError("sql/tables.sql is out of date with datapackage.json; run `python -m scripts generate`")
+    try:
+        stale = (root / indicators.VIEWS).read_text(encoding="utf-8") != indicators.render_views(root)
+    except duckdb.Error:
+        return   # a CSV that does not load: running sql/tables.sql reports it, with the file
+    except (OSError, ValueError, KeyError) as exc:
+        raise BuildError(f"{indicators.VIEWS}: {exc}") from None
+    if stale:
+        raise BuildError(f"{indicators.VIEWS}: the indicator rules are out of date with data/indicator_rules.csv; "
+                         "run `python -m scripts generate`")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def persist_views(con, names: tuple[str, ...] = PERSISTED) -> tuple[str, ...]:
     """Replace each named view by a table of the same name holding the view's rows (computed
     from its definition in sql/views.sql), and check the table has as many rows as the view."""
     for name in names:
+        comment = con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()
+        columns = con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ? AND comment IS NOT NULL",
+                              [name]).fetchall()
         con.execute(f"CREATE TABLE {name}__stored AS FROM {name} ORDER BY {_ORDER.get(name, 'ALL')}")
         n_view = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
         n_table = con.execute(f"SELECT count(*) FROM {name}__stored").fetchone()[0]
@@ -84,8 +99,11 @@ def persist_views(con, names: tuple[str, ...] = PERSISTED) -> tuple[str, ...]:
             raise BuildError(f"view {name}: {n_view} rows but {n_table} stored")
         con.execute(f"DROP VIEW {name}")
         con.execute(f"ALTER TABLE {name}__stored RENAME TO {name}")
-        con.execute(f"COMMENT ON TABLE {name} IS 'View {name} of sql/views.sql, stored as a table by the build: "
-                    f"the same columns and rows as the view computes over the tables.'")
+        stored = (f"View {name} of sql/views.sql, stored as a table by the build: the same columns and rows as the "
+                  f"view computes over the tables. " + ((comment or [None])[0] or ""))
+        con.execute(f"COMMENT ON TABLE {name} IS {_quote(stored.strip())}")
+        for column, text in columns:   # the view's column comments carry over to the table
+            con.execute(f"COMMENT ON COLUMN {name}.\"{column}\" IS {_quote(text)}")
     return tuple(names)
 
 

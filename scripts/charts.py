@@ -1,4 +1,8 @@
-"""Charts of the headline comparisons, drawn from the built database's views into docs/charts/.
+"""Charts of the README's comparisons, drawn from the built database's views into docs/charts/.
+
+Each chart compares like with like through the indicator catalogue (indicator_panel and
+indicator_series): the period is in every label or axis, partial rollups are marked, cells that
+are not comparable are named in the caption rather than drawn, and the caption names the sources.
 
 SVG with English labels kept as text (no CJK font needed; searchable), fixed hash salt and no
 date, so a rebuild of unchanged data rewrites identical files.
@@ -57,39 +61,62 @@ def _span(con, sql: str) -> tuple[int, int, int]:
     return con.execute(f"SELECT count(DISTINCT region_code), min(year), max(year) FROM ({sql})").fetchone()
 
 
-AID_PAIRS = """
-    SELECT a.*, g.name_en FROM aid_per_recipient a JOIN regions g ON g.code = a.region_code WHERE NOT a.is_part"""
+def _caption(fig, lines: list[str]) -> None:
+    """Sources and what was left out, under the chart: every chart says where its figures come from."""
+    import textwrap
+    text = "\n".join(textwrap.fill(line, 110) for line in lines if line)
+    fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=7, color="#444444")
 
 
-def aid_per_recipient(con, out: Path) -> Path | None:
-    n = _count(con, AID_PAIRS)
-    if n <= MAX_BARS:
-        rows = con.execute(f"""
-            SELECT name_en || ' ' || year || ': ' || replace(programme, '_', ' ') || ' (' || period || ')',
-                   yuan_per_recipient, recipient_unit
-            FROM ({AID_PAIRS}) ORDER BY yuan_per_recipient""").fetchall()
-        title = "Student aid per recipient, by programme\n(actuals; parts of totals left out)"
-    else:
-        regions, first, last = _span(con, AID_PAIRS)
-        rows = con.execute(f"""
-            SELECT replace(programme, '_', ' ') || ' (' || period || '), ' || format('{{:,}}', count(*)) || ' pairs',
-                   median(yuan_per_recipient) AS yuan, recipient_unit
-            FROM ({AID_PAIRS}) GROUP BY programme, period, recipient_unit
-            ORDER BY count(*) DESC, yuan DESC LIMIT {MAX_BARS}""").fetchall()
-        rows.sort(key=lambda r: r[1])
-        title = (f"Student aid per recipient, by programme: median of {n:,} amount/recipient pairs\n"
-                 f"in {regions:,} regions, {first}-{last} (actuals; parts of totals left out"
-                 + (f"; the {MAX_BARS} most frequent programmes)" if len(rows) == MAX_BARS else ")"))
-    if not rows:
+def _sources(con, sql: str, column: str = "sources") -> str:
+    ids = con.execute(f"SELECT DISTINCT unnest(string_split({column}, ',')) AS s FROM ({sql}) ORDER BY s").fetchall()
+    shown = [i for (i,) in ids[:8]]
+    more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+    return "Sources (data/sources.csv): " + ", ".join(shown) + more + "." if ids else ""
+
+
+def panel_bars(con, out: Path, indicator: str, name: str, title: str, xlabel: str) -> Path | None:
+    """One bar per comparable cell of an indicator (region, period covered, level), partial
+    rollups hatched with their coverage; cells that are not comparable are named in the caption,
+    not drawn. Beyond MAX_BARS cells, the MAX_BARS most recent (then largest) are drawn."""
+    cells = f"""SELECT * FROM indicator_panel WHERE indicator_id = '{indicator}' AND status <> 'not_comparable'"""
+    n = _count(con, cells)
+    if n == 0:
         return None
+    rows = con.execute(f"""
+        SELECT region_name_en || ', ' || period_covered
+               || CASE WHEN school_level <> 'all' THEN ': ' || replace(school_level, '_', ' ') ELSE '' END
+               || CASE WHEN status = 'partial' THEN ' (partial: ' || coverage || ')' ELSE '' END,
+               value, status
+        FROM ({cells}) ORDER BY year DESC, value DESC LIMIT {MAX_BARS}""").fetchall()
+    rows.reverse()
+    left_out = con.execute(f"""
+        SELECT count(*), string_agg(region_name_en || ' ' || period_covered, '; ' ORDER BY region_name_en, period_covered)
+        FROM indicator_panel WHERE indicator_id = '{indicator}' AND status = 'not_comparable'""").fetchone()
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(8, _height(len(rows), 0.3)))
-    colors = ["#c0504d" if unit == "person_time" else "#4f81bd" for _, _, unit in rows]
-    ax.barh([r[0] for r in rows], [r[1] for r in rows], color=colors)
+    fig, ax = plt.subplots(figsize=(8, _height(len(rows), 0.35)))
+    ys = range(len(rows))   # positions, not category labels: two cells may read alike
+    bars = ax.barh(list(ys), [r[1] for r in rows], color="#4f81bd")
+    ax.set_yticks(list(ys), [r[0] for r in rows])
+    for bar, (_, _, status) in zip(bars, rows):
+        if status == "partial":
+            bar.set_hatch("///")
+            bar.set_facecolor("#dce6f2")
     _thousands(ax)
-    ax.set_xlabel("yuan per recipient (blue: per person; red: per person-time)")
-    ax.set_title(title, loc="left")
-    return _save(fig, out / "aid_per_recipient.svg")
+    ax.set_xlabel(xlabel)
+    shown = f" ({MAX_BARS} most recent of {n:,} cells)" if n > MAX_BARS else ""
+    ax.set_title(title + shown, loc="left")
+    _caption(fig, [f"Indicator {indicator} (data/indicators.csv): comparable cells of indicator_panel; "
+                   "hatched: partial rollup of some of a prefecture's divisions.",
+                   f"Not comparable, not drawn ({left_out[0]}): {left_out[1]}." if left_out[0] else "",
+                   _sources(con, cells)])
+    return _save(fig, out / name)
+
+
+def aid_grants(con, out: Path) -> Path | None:
+    return panel_bars(con, out, "aid_grants_yuan", "aid_grants.svg",
+                      "Student aid granted, all programmes, whole year (period in each label)",
+                      "yuan granted in the year (loans excluded)")
 
 
 HIRING_PAIRS = """
@@ -120,73 +147,68 @@ def hiring_plan_vs_actual(con, out: Path) -> Path | None:
     ax.barh([y - 0.2 for y in ys], [r[2] for r in rows], height=0.4, label="hired", color="#4f81bd")
     ax.set_yticks(list(ys), [r[0] for r in rows])
     _thousands(ax)
-    ax.set_xlabel("teachers")
+    ax.set_xlabel("teachers, whole year (planned and hired in the same year)")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    _caption(fig, ["Pairs of a plan row and the hired row that names it (view hiring_fill_rate), same source and channel.",
+                   _sources(con, HIRING_PAIRS, "source_id")])
     return _save(fig, out / "hiring_plan_vs_actual.svg")
 
 
 LOAN_REGION = "431321"   # Shuangfeng County: the one student-loan series of the real package
+LOAN_SERIES = ("student_loans_yuan", "student_loan_borrowers")
 
 
 def loan_series(con, out: Path) -> Path | None:
-    """Shuangfeng County's loans by year (at most one point per year); not drawn for a package
+    """Shuangfeng County's loans and borrowers on one axis, each indexed to its first year
+    (= 100), from indicator_series; repaired figures drawn hollow. Not drawn for a package
     without that series."""
-    rows = con.execute(f"""
-        SELECT year, max(value) FILTER (WHERE indicator = 'amount') / 1e4, max(value) FILTER (WHERE indicator = 'recipients')
-        FROM subsidies WHERE programme = 'student_loan' AND region_code = '{LOAN_REGION}' AND kind = 'actual'
-        GROUP BY year ORDER BY year""").fetchall()
+    series = f"""SELECT * FROM indicator_series WHERE region_code = '{LOAN_REGION}'
+                 AND indicator_id IN {LOAN_SERIES!r} AND school_level = 'higher'"""
+    rows = con.execute(f"SELECT indicator_id, year, index_first_year, value, repair_rules FROM ({series}) "
+                       "ORDER BY indicator_id, year").fetchall()
     if not rows:
         return None
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(6, 3.2))
-    ax.plot([r[0] for r in rows], [r[1] for r in rows], marker="o", color="#4f81bd", label="loans, 10,000 yuan")
-    ax2 = ax.twinx()
-    ax2.plot([r[0] for r in rows], [r[2] for r in rows], marker="s", color="#c0504d", label="students")
-    if len(rows) <= 10:
-        ax.set_xticks([r[0] for r in rows])
+    fig, ax = plt.subplots(figsize=(6.5, 3.4))
+    style = {"student_loan_borrowers": ("#c0504d", "s", "borrowers (persons)"),
+             "student_loans_yuan": ("#4f81bd", "o", "loans lent (yuan)")}
+    years = sorted({r[1] for r in rows})
+    for ind, (color, marker, label) in style.items():
+        pts = [r for r in rows if r[0] == ind]
+        if not pts:
+            continue
+        first = pts[0]
+        ax.plot([r[1] for r in pts], [r[2] for r in pts], color=color, label=f"{label}; {first[1]} = {first[3]:,.0f}")
+        for r in pts:
+            hollow = r[4] is not None
+            ax.plot([r[1]], [r[2]], marker=marker, color=color, markerfacecolor="white" if hollow else color,
+                    linestyle="none")
+    ax.axhline(100, color="#bbbbbb", linewidth=0.8)
+    if len(years) <= 10:
+        ax.set_xticks(years)
     else:
         from matplotlib.ticker import MaxNLocator
         ax.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
-    ax.set_ylabel("10,000 yuan")
-    ax2.set_ylabel("students")
-    ax.set_title(f"Shuangfeng County: student-origin credit loans, {rows[0][0]}-{rows[-1][0]}")
-    fig.legend(loc="upper left", bbox_to_anchor=(0.12, 0.85))
+    ax.set_xlabel("year (whole year)")
+    ax.set_ylabel(f"index, {years[0]} = 100")
+    ax.set_title(f"Shuangfeng County: student-origin credit loans, whole years {years[0]}-{years[-1]}", loc="left")
+    ax.legend(loc="upper left", frameon=False)
+    repaired = sorted({r[4] for r in rows if r[4]})
+    _caption(fig, ["One axis: each series indexed to its first year. Loans are lent, not granted: no grant is added.",
+                   f"Hollow markers: the figure was repaired (rule {', '.join(repaired)}, docs/repair-rules.md); "
+                   "quote and printed figure stay verbatim." if repaired else "",
+                   _sources(con, series)])
     return _save(fig, out / "shuangfeng_loans.svg")
 
 
-SPENDING = """
-    SELECT f.*, g.name_en AS region_name FROM per_student_funding f JOIN regions g ON g.code = f.region_code
-    WHERE f.indicator = 'per_student_expenditure' AND f.actual_yuan IS NOT NULL"""
-
-
 def per_student_spending(con, out: Path) -> Path | None:
-    n = _count(con, SPENDING)
-    if n <= MAX_BARS:
-        rows = con.execute(f"""
-            SELECT region_name || ': ' || replace(school_level, '_', ' ') AS label, actual_yuan
-            FROM ({SPENDING}) ORDER BY actual_yuan""").fetchall()
-        title = "Per-student education expenditure by school level"
-    else:
-        regions, first, last = _span(con, SPENDING)
-        rows = con.execute(f"""
-            SELECT replace(school_level, '_', ' ') || ', ' || format('{{:,}}', count(*)) || ' figures' AS label,
-                   median(actual_yuan) AS yuan
-            FROM ({SPENDING}) GROUP BY school_level ORDER BY count(*) DESC, school_level LIMIT {MAX_BARS}""").fetchall()
-        rows.sort(key=lambda r: r[1])
-        title = f"Per-student education expenditure by school level\n(median of {n:,} figures in {regions:,} regions, {first}-{last})"
-    if not rows:
-        return None
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7, _height(len(rows), 0.4)))
-    ax.barh([r[0] for r in rows], [r[1] for r in rows], color="#4f81bd")
-    _thousands(ax)
-    ax.set_xlabel("yuan per student, general public budget")
-    ax.set_title(title)
-    return _save(fig, out / "per_student_expenditure.svg")
+    return panel_bars(con, out, "per_student_expenditure_yuan", "per_student_expenditure.svg",
+                      "Per-student education expenditure by school level, whole year",
+                      "yuan per student, general public budget, in the year")
 
 
-CHARTS = (aid_per_recipient, hiring_plan_vs_actual, loan_series, per_student_spending)
+CHARTS = (aid_grants, hiring_plan_vs_actual, loan_series, per_student_spending)
 
 
 def draw_all(database: Path, out: Path) -> list[Path]:

@@ -64,9 +64,18 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from . import ddl, dictionary
-    outputs = {"sql/tables.sql": ddl.render(args.root), "docs/data-dictionary.md": dictionary.render(args.root)}
-    for rel, text in outputs.items():
+    from . import ddl, dictionary, indicators
+    from .viewdocs import Undocumented
+    # in this order: the views' comments describe the views over the tables just written, and the
+    # dictionary describes both
+    outputs = (("sql/tables.sql", ddl.render), (indicators.VIEWS, indicators.render_views),
+               ("docs/data-dictionary.md", dictionary.render))
+    for rel, render in outputs:
+        try:
+            text = render(args.root)
+        except (Undocumented, ValueError) as exc:
+            print(f"error: {rel}: {exc}", file=sys.stderr)
+            return 1
         (args.root / rel).write_text(text, encoding="utf-8")
         print(f"wrote {rel}")
     return 0
@@ -79,6 +88,7 @@ MOUNTED = (
     ("query", "query", "run SQL against the built database"),
     ("diff", "diff", "rows added, removed and changed per table since a git revision, as Markdown"),
     ("candidates", "candidates", "list every numeric expression in a source text"),
+    ("readme", "readme", "rerun the README's SQL examples and rewrite the output tables under them"),
 )
 
 
@@ -97,7 +107,7 @@ def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="validate, then build build/education.duckdb and Parquet files")
     _validate_args(b)
     b.set_defaults(func=cmd_build)
-    g = sub.add_parser("generate", help="regenerate sql/tables.sql and docs/data-dictionary.md from datapackage.json")
+    g = sub.add_parser("generate", help="regenerate sql/tables.sql, the indicator rules in sql/views.sql and docs/data-dictionary.md")
     g.add_argument("--root", type=Path, default=ROOT)
     g.set_defaults(func=cmd_generate)
     cv = sub.add_parser("coverage", help="per source: numeric expressions found, curated, excluded, unaccounted")

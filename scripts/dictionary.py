@@ -12,6 +12,7 @@ WARNINGS = [
     "`qualifier` marks figures printed as 'at least' (余, 多, 以上) or 'approximately' (近, 约): they are lower bounds or estimates.",
     "Percentages are stored as printed (79.25 means 79.25%); gross enrolment rates can exceed 100.",
     "A row with `repair_rule` had a damaged printed figure; `printed` and `quote` are verbatim, `value` is the repaired figure.",
+    "To compare regions or years, use the view `indicator_panel`: it adds only rows that meet an indicator's definition (unit, period basis, programme or channel) and marks rollups and figures that are not comparable.",
 ]
 
 
@@ -48,4 +49,7 @@ def render(root: Path = ROOT) -> str:
                 out += ["", f"Codes of `{t.name}.{f['name']}`:", "", "| code | English | 中文 |", "|---|---|---|"]
                 out += [f"| `{c}` | {_cell(l.get('en'))} | {_cell(l.get('zh'))} |" for c, l in labels.items()]
         out.append("")
+    from .build import PERSISTED
+    from .viewdocs import dictionary_section
+    out += dictionary_section(root, PERSISTED)
     return "\n".join(out)

@@ -359,3 +359,49 @@ COMMENT ON COLUMN coverage_exclusions."char_offset" IS 'Offset / 字符位置: 0
 COMMENT ON COLUMN coverage_exclusions."text" IS 'Expression / 表达式: The expression exactly as found (line breaks as in the text). 表达式原文。';
 COMMENT ON COLUMN coverage_exclusions."reason" IS 'Reason / 原因: Why the expression is not curated. 未收录原因。';
 COMMENT ON COLUMN coverage_exclusions."note" IS 'Note / 备注: Which duplicate, or why out of scope. 说明。';
+
+CREATE OR REPLACE TABLE indicators (
+  "id" VARCHAR NOT NULL,
+  "name_en" VARCHAR NOT NULL,
+  "name_zh" VARCHAR NOT NULL,
+  "definition_en" VARCHAR NOT NULL,
+  "definition_zh" VARCHAR NOT NULL,
+  "unit" VARCHAR NOT NULL,
+  "period_basis" VARCHAR NOT NULL,
+  "additive" BOOLEAN NOT NULL,
+  "includes" VARCHAR NOT NULL,
+  "excludes" VARCHAR NOT NULL,
+  "note" VARCHAR,
+  PRIMARY KEY ("id")
+);
+INSERT INTO indicators SELECT * FROM read_csv('data/indicators.csv', header = true, auto_detect = false,
+  delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
+  columns = {'id': 'VARCHAR', 'name_en': 'VARCHAR', 'name_zh': 'VARCHAR', 'definition_en': 'VARCHAR', 'definition_zh': 'VARCHAR', 'unit': 'VARCHAR', 'period_basis': 'VARCHAR', 'additive': 'BOOLEAN', 'includes': 'VARCHAR', 'excludes': 'VARCHAR', 'note': 'VARCHAR'});
+COMMENT ON TABLE indicators IS 'Indicator catalogue / 指标目录: Defined measures for comparison across regions and years, like a statistical office''s series definitions: each with a bilingual name and definition, unit, period basis and what it includes and excludes. The rows that count for an indicator are selected by its rules (indicator_rules); the panel (view indicator_panel) shows one value per region, year, school level and indicator with its comparability. 用于跨地区、跨年份比较的指标定义：中英文名称与定义、单位、时期口径、包含与不包含的内容。计入指标的行由indicator_rules中的规则选出；面板视图indicator_panel按地区、年份、学段和指标给出一个数值及其可比性。';
+COMMENT ON COLUMN indicators."id" IS 'Indicator / 指标代码: Stable code of the indicator, e.g. aid_grants_yuan. 指标的稳定代码，如aid_grants_yuan。';
+COMMENT ON COLUMN indicators."name_en" IS 'Name / 名称（英文）: Short English name. 英文简称。';
+COMMENT ON COLUMN indicators."name_zh" IS 'Name (Chinese) / 名称: Short Chinese name. 中文简称。';
+COMMENT ON COLUMN indicators."definition_en" IS 'Definition / 定义（英文）: What the indicator measures, in English. 指标含义（英文）。';
+COMMENT ON COLUMN indicators."definition_zh" IS 'Definition (Chinese) / 定义: What the indicator measures, in Chinese. 指标含义（中文）。';
+COMMENT ON COLUMN indicators."unit" IS 'Unit / 单位: Unit of every value of the indicator: a row in another unit is never counted for it (persons and person-times are distinct). 指标数值的单位；其他单位的行不计入（人与人次严格区分）。';
+COMMENT ON COLUMN indicators."period_basis" IS 'Period basis / 时期口径: The `period` a row must have to meet the definition (e.g. year: whole-year figures only; point_in_time: stocks). A first-half, to-date or term figure of a year indicator is shown as not comparable, never added up to a year. 符合定义的行须具有的时期（period）；年度指标中的上半年、截至某日或学期数据标为不可比，不相加为全年。';
+COMMENT ON COLUMN indicators."additive" IS 'Additive / 可加: true when figures of one region and year (several rows, or the counties of a prefecture) may be added up; false for rates and per-student amounts, which are never summed: a cell with several figures is then not comparable, and no rollup is made. 同一地区、年份的多个数值（多行，或地级市所辖县区）是否可相加；比率和生均数不可相加。';
+COMMENT ON COLUMN indicators."includes" IS 'Includes / 包含: What the indicator counts. 指标包含的内容。';
+COMMENT ON COLUMN indicators."excludes" IS 'Excludes / 不包含: What it leaves out, and why (parts, loans versus grants, plans, other periods). 指标不包含的内容及原因。';
+COMMENT ON COLUMN indicators."note" IS 'Note / 备注: Comparability caveats. 可比性说明。';
+
+CREATE OR REPLACE TABLE indicator_rules (
+  "indicator" VARCHAR NOT NULL,
+  "definition" BIGINT NOT NULL,
+  "rule" VARCHAR NOT NULL,
+  "note" VARCHAR,
+  PRIMARY KEY ("indicator", "definition")
+);
+INSERT INTO indicator_rules SELECT * FROM read_csv('data/indicator_rules.csv', header = true, auto_detect = false,
+  delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
+  columns = {'indicator': 'VARCHAR', 'definition': 'BIGINT', 'rule': 'VARCHAR', 'note': 'VARCHAR'});
+COMMENT ON TABLE indicator_rules IS 'Indicator rules / 指标取数规则: The rule that selects the observation rows of an indicator: a SQL condition (the body of a WHERE) over the columns of the observations view, kept here only and generated into sql/indicators.sql by `python -m scripts generate`. An indicator may have several definitions (one per table or wording); validation rejects a rule that matches no row and a row matched by two definitions of one indicator. 选取指标所用观测行的规则：对observations视图各列的SQL条件（WHERE子句），只在此处维护，由`python -m scripts generate`生成sql/indicators.sql。一个指标可有多条定义；校验拒绝不匹配任何行的规则，以及被同一指标两条定义同时匹配的行。';
+COMMENT ON COLUMN indicator_rules."indicator" IS 'Indicator / 指标代码: Indicator the rule selects rows for (see indicators). 规则所属指标（见indicators表）。';
+COMMENT ON COLUMN indicator_rules."definition" IS 'Definition / 定义序号: Number of the definition within the indicator, from 1. 指标内的定义序号，从1起。';
+COMMENT ON COLUMN indicator_rules."rule" IS 'Rule / 规则: SQL condition over the columns of the observations view (table_name, indicator, kind, unit, programme, channel, population, ...), e.g. table_name = ''subsidies'' AND indicator = ''amount''. One expression: no semicolon or comment. 对observations视图各列的SQL条件；单个表达式，不得含分号或注释。';
+COMMENT ON COLUMN indicator_rules."note" IS 'Note / 备注: Why the rule is written so. 规则说明。';

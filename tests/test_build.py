@@ -103,8 +103,10 @@ def test_release_artifacts(built):
 
 def test_charts_are_drawn_with_readable_labels(built):
     names = sorted(p.name for p in built.charts)
-    assert names == ["aid_per_recipient.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg",
+    assert names == ["aid_grants.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg",
                      "shuangfeng_loans.svg"]
+    for chart in built.charts:   # every chart captions its sources
+        assert "Sources (data/sources.csv): " in chart.read_text(encoding="utf-8"), chart.name
     text = next(p for p in built.charts if p.name == "hiring_plan_vs_actual.svg").read_text(encoding="utf-8")
     assert "Teacher hiring: plan versus actual, by channel" in text
 
@@ -117,42 +119,46 @@ def _yticks(svg: Path) -> int:
 def test_real_package_charts_have_a_bar_per_pair(built):
     con = duckdb.connect(str(built.database), read_only=True)
     charts = {p.name: p for p in built.charts}
-    assert _yticks(charts["aid_per_recipient.svg"]) == \
-        con.execute("SELECT count(*) FROM aid_per_recipient WHERE NOT is_part").fetchone()[0]
+    assert _yticks(charts["aid_grants.svg"]) == con.execute(
+        "SELECT count(*) FROM indicator_panel WHERE indicator_id = 'aid_grants_yuan' AND status <> 'not_comparable'").fetchone()[0]
+    # a cell that is not comparable is named in the caption, with its period, not drawn
+    for region, period in con.execute("SELECT region_name_en, period_covered FROM indicator_panel "
+                                      "WHERE indicator_id = 'aid_grants_yuan' AND status = 'not_comparable'").fetchall():
+        assert f"{region} {period}" in charts["aid_grants.svg"].read_text(encoding="utf-8")
     assert _yticks(charts["hiring_plan_vs_actual.svg"]) == con.execute("SELECT count(*) FROM hiring_fill_rate").fetchone()[0]
     assert "Shangrao City 2020: special post" in charts["hiring_plan_vs_actual.svg"].read_text(encoding="utf-8")
 
 
 def test_charts_stay_bounded_for_a_large_package(tmp_path):
-    """3,000 aid pairs, hiring plans and spending figures in 60 regions: each chart draws at most
-    MAX_BARS bars (medians or totals per programme, channel or level, with the counts), and a
+    """3,000 comparable cells, hiring plans and spending figures in 60 regions: each chart draws
+    at most MAX_BARS bars (the most recent cells, or totals per channel, with the counts), and a
     chart without rows (no Shuangfeng loan series) is not drawn."""
     from scripts.charts import MAX_BARS, draw_all
     db = tmp_path / "large.duckdb"
     con = duckdb.connect(str(db))
     con.execute("""
         CREATE TABLE regions AS SELECT (100000 + i)::VARCHAR AS code, 'Region ' || i AS name_en FROM range(60) t(i);
-        CREATE TABLE aid_per_recipient AS
-            SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'year' AS period,
-                   'programme_' || (i % 25) AS programme, 100.0 + i AS yuan_per_recipient,
-                   CASE WHEN i % 2 = 0 THEN 'person' ELSE 'person_time' END AS recipient_unit, false AS is_part
-            FROM range(3000) t(i);
+        CREATE TABLE indicator_panel AS
+            SELECT (100000 + i % 60)::VARCHAR AS region_code, 'Region ' || (i % 60) AS region_name_en,
+                   CASE WHEN i % 2 = 0 THEN 'aid_grants_yuan' ELSE 'per_student_expenditure_yuan' END AS indicator_id,
+                   2000 + i % 20 AS year, 'level_' || (i % 30) AS school_level, (2000 + i % 20)::VARCHAR AS period_covered,
+                   100.0 + i AS value, CASE WHEN i % 7 = 0 THEN 'partial' ELSE 'complete' END AS status,
+                   '1 of 3 divisions' AS coverage, 'src' || (i % 11) AS sources
+            FROM range(6000) t(i);
         CREATE TABLE hiring_fill_rate AS
             SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'channel_' || (i % 3) AS channel,
-                   100.0 AS planned, 90.0 AS hired FROM range(3000) t(i);
-        CREATE TABLE per_student_funding AS
-            SELECT (100000 + i % 60)::VARCHAR AS region_code, 2000 + i % 20 AS year, 'per_student_expenditure' AS indicator,
-                   'level_' || (i % 30) AS school_level, 1000.0 + i AS actual_yuan FROM range(3000) t(i);
-        CREATE TABLE subsidies (programme VARCHAR, region_code VARCHAR, kind VARCHAR, year BIGINT, indicator VARCHAR, value DOUBLE);
+                   100.0 AS planned, 90.0 AS hired, 'src' || (i % 5) AS source_id FROM range(3000) t(i);
+        CREATE TABLE indicator_series AS SELECT * REPLACE (NULL::VARCHAR AS sources), 0.0 AS index_first_year,
+            NULL::VARCHAR AS repair_rules FROM indicator_panel LIMIT 0;
     """)
     con.close()
     charts = {p.name: p for p in draw_all(db, tmp_path / "charts")}
-    assert sorted(charts) == ["aid_per_recipient.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg"]
-    assert _yticks(charts["aid_per_recipient.svg"]) == MAX_BARS       # 50 programme-unit groups: the 20 largest
+    assert sorted(charts) == ["aid_grants.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg"]
+    assert _yticks(charts["aid_grants.svg"]) == MAX_BARS
     assert _yticks(charts["hiring_plan_vs_actual.svg"]) == 3          # one per channel
     assert _yticks(charts["per_student_expenditure.svg"]) == MAX_BARS
-    aid = charts["aid_per_recipient.svg"].read_text(encoding="utf-8")
-    assert "median of 3,000 amount/recipient pairs" in aid and "in 60 regions, 2000-2019" in aid
+    aid = charts["aid_grants.svg"].read_text(encoding="utf-8")
+    assert f"({MAX_BARS} most recent of 3,000 cells)" in aid and "and 3 more." in aid
     assert "channel 1, 1,000 plans" in charts["hiring_plan_vs_actual.svg"].read_text(encoding="utf-8")
 
 

@@ -69,7 +69,7 @@ def test_counts_ids_and_columns(edited, repo, capsys):
     assert "| enrollment | 1 | 1 | 1 |" in out
     assert "| finance | 0 | 0 | 1 |" in out
     assert "| subsidies |" not in out and "| coverage_exclusions |" not in out
-    assert "Unchanged: sources, regions, subsidies, teacher_hiring, construction_projects, coverage_exclusions." in out
+    assert "Unchanged: sources, regions, subsidies, teacher_hiring, construction_projects, coverage_exclusions, indicators, indicator_rules." in out
     assert out.count("<details>") == 2 and out.count("</details>") == 2
     assert f"**Added** (1): `{edited['added']}`" in out
     assert f"**Removed** (1): `{edited['gone']}`" in out
@@ -123,7 +123,7 @@ def test_composite_key_schema_and_table_changes(repo, capsys):
         w.writerows(rows)
     assert diff.run(namespace(repo.root, "HEAD")) == 0
     out = capsys.readouterr().out
-    assert "| regions (removed) | 0 | 25 | 0 |" in out
+    assert f"| regions (removed) | 0 | {len(repo.read_rows('regions'))} | 0 |" in out
     assert "| coverage_exclusions | 0 | 0 | 1 |" in out
     assert "**Columns removed:** `note`" in out
     assert "- `shangrao2020, 37`\n  - reason: `date` → `vague`" in out

@@ -47,3 +47,14 @@ def test_frictionless_validate_passes():
     exe = [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"]
     proc = subprocess.run(exe, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_the_catalogue_uses_the_topic_tables_codes():
+    """indicators.unit and indicators.period_basis repeat the topic tables' code lists: they must
+    not drift apart (a catalogue unit no row can have would match nothing)."""
+    from scripts.metadata import table
+    topic, catalogue = topic_tables()[0], table("indicators")
+    assert catalogue.field("unit")["constraints"]["enum"] == topic.field("unit")["constraints"]["enum"]
+    assert catalogue.field("unit")["enumLabels"] == topic.field("unit")["enumLabels"]
+    assert catalogue.field("period_basis")["constraints"]["enum"] == topic.field("period")["constraints"]["enum"]
+    assert catalogue.field("period_basis")["enumLabels"] == topic.field("period")["enumLabels"]

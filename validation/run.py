@@ -10,7 +10,7 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, keys, plausibility, provenance, rows, safety, schema
+from . import coverage, crossrow, descriptor, indicators, keys, plausibility, provenance, rows, safety, schema
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
@@ -147,6 +147,7 @@ def validate(root: Path = ROOT) -> list[Problem]:
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
     problems += _coverage_problems(state)[1]
+    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
 
 
