@@ -162,3 +162,18 @@ def test_crossing_marks_are_refused():
 def test_a_row_not_in_the_text_is_reported():
     _, lost = place("没有数字", [dict(id="a-sub-001", quote="资助学生220051人次", printed="220051人次")], [])
     assert lost == ["a-sub-001"]
+
+
+def test_region_pages_chart_each_series_of_the_region(site, real_build):
+    """One chart per indicator, school level and unit the series view holds for the region."""
+    import duckdb
+    from scripts.site.build import SERIES
+    con = duckdb.connect(str(real_build.database), read_only=True)
+    if not con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ?", [SERIES]).fetchone()[0]:
+        pytest.skip(f"no {SERIES} view in this package")
+    expected = dict(con.execute(f"SELECT region_code, count(DISTINCT (indicator_id, school_level, unit)) FROM {SERIES} "
+                                "WHERE value IS NOT NULL GROUP BY ALL").fetchall())
+    assert expected
+    for reg in _csv(ROOT / "data" / "regions.csv"):
+        text = (site / "regions" / f"{reg['code']}.html").read_text(encoding="utf-8")
+        assert text.count("<figure>") == expected.get(reg["code"], 0), reg["code"]

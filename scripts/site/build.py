@@ -16,6 +16,7 @@ from scripts import views
 from . import charts, marks
 
 PANEL = "region_year_panel"
+SERIES = "indicator_series"   # long form: region, indicator, school level, year, value
 STATIC = Path(__file__).with_name("static")
 # Columns of a curated row shown in the search and on the pages (present in every topic table).
 ROW_FIELDS = ("id", "table", "region_code", "year", "kind", "indicator", "value", "unit", "printed", "source_id")
@@ -153,13 +154,19 @@ class Site:
                               _td(self.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0], True), _td(r["description"])])
         parts.append("<h2 id='views'>Views <span class='zh'>视图</span></h2>" +
                      _table(["view 视图", "title 标题", "rows 行数", "description 说明"], view_rows))
+        if self._columns("indicators"):   # the catalogue of comparable indicators, when the package has one
+            cat = _records(self.con, "FROM indicators ORDER BY id")
+            parts.append("<h2 id='catalogue'>Comparable indicators <span class='zh'>可比指标</span></h2>" + _table(
+                ["indicator 指标", "name 名称", "definition 定义"],
+                [[f"<td><code>{e(c.get('id', ''))}</code></td>", f"<td>{e(c.get('name_en', ''))}<br><span class='zh'>{e(c.get('name_zh', ''))}</span></td>",
+                  f"<td>{e(c.get('definition_en') or '')}<br><span class='zh'>{e(c.get('definition_zh') or '')}</span></td>"] for c in cat]))
         n = Counter((r["table"], r["indicator"]) for r in self.rows)
         ind_rows = []
         for t in topic_tables(self.root):
             for code, lab in self.labels.get((t.name, "indicator"), {}).items():
                 link = f'<a href="index.html#indicator={e(t.name)}:{e(code)}">{n[(t.name, code)]}</a>'
                 ind_rows.append([f"<td><code>{e(t.name)}</code></td>", f"<td><code>{e(code)}</code></td>", f"<td>{e(lab)}</td>", f'<td class="num">{link}</td>'])
-        parts.append("<h2 id='indicators'>Indicators <span class='zh'>指标</span></h2>" +
+        parts.append("<h2 id='indicators'>Indicator codes of the topic tables <span class='zh'>各主题表指标代码</span></h2>" +
                      _table(["table 表", "indicator 指标", "label 名称", "rows 行数"], ind_rows))
         parts.append("<h2 id='regions'>Regions <span class='zh'>地区</span></h2>" + _table(
             ["code 代码", "name 名称", "level 级别", "rows 行数"],
@@ -213,7 +220,8 @@ class Site:
                 f"<h2>Excluded figures <span class='zh'>未收录数字</span> ({len(ledger)})</h2>{excl}")
         self.write(f"sources/{s['id']}.html", f"{s['id']} {s['title']}", body)
 
-    def region_page(self, code: str, panel: dict[str, list[dict]], cols: list[str], series: list[tuple[str, str]]) -> None:
+    def region_page(self, code: str, panel: dict[str, list[dict]], cols: list[str],
+                    series: dict[str, dict[str, list[tuple]]]) -> None:
         r = self.regions[code]
         mine = panel.get(code, [])
         parent = r.get("parent_code")
@@ -223,8 +231,7 @@ class Site:
                 f"<p>{e(self.label('regions', 'level', r['level']))}"
                 + (f' · part of 上级: <a href="{e(parent)}.html">{e(self.region_name(parent))}</a>' if parent in self.regions else "")
                 + (f" · contains 下辖: {links}" if children else "") + "</p>")
-        figures = [charts.series(title, [(p["year"], p[col]) for p in mine if p[col] is not None]) for col, title in series]
-        figures = [f for f in figures if f]
+        figures = [f for title, points in series.get(code, {}).items() if (f := charts.series(title, points))]
         panel_html = _table([e(c) for c in cols], [[_td(p[c], isinstance(p[c], float)) for c in cols] for p in mine], "panel")
         n_rows = len(self.by_region.get(code, []))
         body = (head + f"<h2>Series <span class='zh'>数据序列</span></h2><div class='charts'>{''.join(figures) or '<p>no panel series 无面板数据</p>'}</div>"
@@ -233,15 +240,43 @@ class Site:
                 f"href='../index.html#region={e(code)}'>{n_rows} curated rows of this region, in the search 在检索中查看本地区 {n_rows} 行数据</a></p>")
         self.write(f"regions/{code}.html", f"{r['name_zh']} {r['name_en']}", body)
 
-    def panel(self) -> tuple[dict[str, list[dict]], list[str], list[tuple[str, str]]]:
-        """The panel's rows and its series: numeric columns, titled by their DuckDB comment if any."""
-        cols = self.con.execute("SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ? "
-                                "ORDER BY column_index", [PANEL]).fetchall()
-        if not cols:
-            return {}, [], []
-        series = [(c, f"{c}: {comment}" if comment else c) for c, t, comment in cols
-                  if t in ("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "HUGEINT") and c != "year"]
-        return _group(_records(self.con, f"FROM {PANEL} ORDER BY ALL"), "region_code"), [c[0] for c in cols], series
+    def _columns(self, relation: str) -> list[tuple[str, str]]:
+        return self.con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                                "ORDER BY column_index", [relation]).fetchall()
+
+    def panel(self) -> tuple[dict[str, list[dict]], list[str]]:
+        """The panel's rows by region, and its columns."""
+        cols = [c for c, _ in self._columns(PANEL)]
+        return (_group(_records(self.con, f"FROM {PANEL} ORDER BY ALL"), "region_code"), cols) if cols else ({}, [])
+
+    def series(self, panel: dict[str, list[dict]]) -> dict[str, dict[str, list[tuple]]]:
+        """Region -> chart title -> (year, value) points. From the long series view (one row per
+        region, indicator, school level and year) when the package has it, titled with the
+        indicator catalogue's names; otherwise each numeric column of a wide panel."""
+        cols = dict(self._columns(SERIES))
+        out: dict[str, dict[str, list[tuple]]] = {}
+        if {"region_code", "indicator_id", "year", "value"} <= set(cols):
+            names = {}
+            if self._columns("indicators"):
+                names = {i: f"{en} / {zh}" for i, en, zh in self.con.execute("SELECT id, name_en, name_zh FROM indicators").fetchall()}
+            extra = [c for c in ("school_level", "unit") if c in cols]
+            levels = next((labs for (t, f), labs in self.labels.items() if f == "school_level"), {})
+            for r in _records(self.con, f"SELECT region_code, indicator_id, year, value{''.join(', ' + c for c in extra)} "
+                                        f"FROM {SERIES} WHERE value IS NOT NULL ORDER BY ALL"):
+                title = names.get(r["indicator_id"], r["indicator_id"])
+                if r.get("school_level"):
+                    title += f" · {levels.get(r['school_level'], r['school_level'])}"
+                if r.get("unit"):
+                    title += f" ({r['unit']})"
+                out.setdefault(r["region_code"], {}).setdefault(title, []).append((r["year"], r["value"]))
+            return out
+        numeric = [c for c, t in self._columns(PANEL) if t in ("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "HUGEINT") and c != "year"]
+        for code, rows in panel.items():
+            for c in numeric:
+                points = [(p["year"], p[c]) for p in rows if p[c] is not None]
+                if points:
+                    out.setdefault(code, {})[c] = points
+        return out
 
 
 def build_site(root: Path, database: Path, out: Path) -> Path:
@@ -257,7 +292,8 @@ def build_site(root: Path, database: Path, out: Path) -> Path:
         site.index()
         for s in site.sources:
             site.source_page(s)
-        panel, cols, series = site.panel()
+        panel, cols = site.panel()
+        series = site.series(panel)
         for code in site.regions:
             site.region_page(code, panel, cols, series)
     finally:
