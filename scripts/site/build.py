@@ -24,9 +24,13 @@ e = html.escape
 
 
 def source_text(root: Path, source: dict) -> str:
-    """The archived text of a source: the one place the explorer reads it (to become
-    read_source_text once the package declares encodings)."""
-    return (root / source["path"]).read_text(encoding="utf-8")
+    """The archived text of a source, decoded: the one place the explorer reads it, through the
+    package's read_source_text once it exists (declared encodings, e.g. GB18030)."""
+    try:
+        from scripts.source_text import read_source_text
+    except ImportError:   # before the sources declare their encodings
+        return (root / source["path"]).read_bytes().decode(source.get("encoding") or "utf-8")
+    return read_source_text(source, root)
 
 
 def _labels(field: dict) -> dict[str, str]:
