@@ -34,7 +34,7 @@ class Marks(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.marks, self.excluded, self.open, self.results = [], [], [], 0
+        self.marks, self.excluded, self.passages, self.open, self.results = [], [], [], [], 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -46,6 +46,8 @@ class Marks(HTMLParser):
             self.open.append(None)
         if tag == "span" and "excluded" in classes:
             self.excluded.append(a.get("data-reason"))
+        if tag == "span" and "passage-start" in classes:
+            self.passages.append(a.get("data-reason"))
         if tag == "tr" and "result" in classes:
             self.results += 1
         if tag == "p" and a.get("id") == "count":
@@ -76,6 +78,8 @@ def site(real_build) -> Path:
 
 def test_every_source_page_highlights_each_curated_row_once_and_marks_each_exclusion(site):
     rows, ledger = _rows(), _csv(ROOT / "data" / "coverage_exclusions.csv")
+    passages_csv = ROOT / "data" / "coverage_passages.csv"   # the passage ledger, where the package has one
+    passages = _csv(passages_csv) if passages_csv.exists() else []
     sources = _csv(ROOT / "data" / "sources.csv")
     assert sources
     from concurrent.futures import ThreadPoolExecutor
@@ -91,6 +95,7 @@ def test_every_source_page_highlights_each_curated_row_once_and_marks_each_exclu
             if not m["quote"]:
                 assert any(numbers.normalise(printed[i]) in numbers.normalise(m["text"]) for i in m["rows"]), m
         assert sorted(page.excluded) == sorted(x["reason"] for x in ledger if x["source_id"] == s["id"]), s["id"]
+        assert sorted(page.passages) == sorted(x["reason"] for x in passages if x["source_id"] == s["id"]), s["id"]
 
 
 def test_search_filters_by_region_year_and_indicator(site):
@@ -152,6 +157,15 @@ def test_a_quote_mark_holds_the_figures_it_touches_and_text_is_escaped():
     assert quote.start <= figure.start and figure.end <= quote.end
     assert html.index('class="curated quote"') < html.index('class="curated figure"') < html.index("</a></mark></mark>")
     assert set(of_row) == {"a-con-001", "a-con-002"}
+
+
+def test_a_passage_may_cut_across_a_mark():
+    from scripts.site.marks import passage_inserts
+    text = "甲乙丙丁戊己庚"
+    marks = [Mark(2, 5, "figure", ["a-sub-001"])]
+    html, _ = render(text, marks, passage_inserts([dict(char_start=0, char_end=3, reason="out_of_scope")]))
+    assert html.index("passage-start") < html.index("<mark") < html.index("passage-end") < html.index("</mark>")
+    assert html.replace("</span>", "").count("甲") == 1 and "己庚" in html
 
 
 def test_crossing_marks_are_refused():

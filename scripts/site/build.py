@@ -16,7 +16,8 @@ from scripts import views
 from . import charts, marks
 
 PANEL = "region_year_panel"
-SERIES = "indicator_series"   # long form: region, indicator, school level, year, value
+SERIES = "indicator_series"
+PASSAGES = "coverage_passages"   # source_id, char_start, char_end (exclusive), start_text, reason, note   # long form: region, indicator, school level, year, value
 STATIC = Path(__file__).with_name("static")
 # Columns of a curated row shown in the search and on the pages (present in every topic table).
 ROW_FIELDS = ("id", "table", "region_code", "year", "kind", "indicator", "value", "unit", "printed", "source_id")
@@ -104,6 +105,9 @@ class Site:
         self.by_source = _group(self.rows, "source_id")
         self.by_region = _group(self.rows, "region_code")
         self.ledger_by_source = _group(self.ledger, "source_id")
+        # passages left out as a whole (the passage ledger), when the package has one
+        self.passages_by_source = _group(_records(self.con, f"FROM {PASSAGES} ORDER BY source_id, char_start")
+                                         if self._columns(PASSAGES) else [], "source_id")
         self.children = _group(list(self.regions.values()), "parent_code")
 
     def label(self, table: str, field: str, code) -> str:
@@ -204,7 +208,10 @@ class Site:
         ledger = [dict(x, title=f"left out 未收录: {reasons.get(x['reason'], x['reason'])}" + (f" — {x['note']}" if x.get("note") else ""))
                   for x in self.ledger_by_source.get(s["id"], [])]
         placed, lost = marks.place(text, rows, ledger)
-        body_text, figs = marks.render(text, placed)
+        preasons = self.labels.get((PASSAGES, "reason"), {})
+        passages = [dict(p, title=f"passage left out 整段未收录: {preasons.get(p['reason'], p['reason'])}" + (f" — {p['note']}" if p.get("note") else ""))
+                    for p in self.passages_by_source.get(s["id"], [])]
+        body_text, figs = marks.render(text, placed, marks.passage_inserts(passages))
         region = f'<a href="../regions/{e(s["region_code"])}.html">{e(self.region_name(s["region_code"]))}</a>'
         meta = [("title 标题", f"{e(s['title'])}<br>{e(s['title_en'])}"), ("issuer 发布单位", f"{e(s['issuer'])} / {e(s['issuer_en'])}"),
                 ("region 地区", region)] + [(k, e(_fmt(v))) for k, v in (
@@ -214,14 +221,19 @@ class Site:
         meta_html = "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in meta) + "</table>"
         legend = ("<p class='legend'><span class='swatch-figure'>curated figure 已整理数字</span>"
                   "<span class='swatch-quote'>curated row without a figure 无数字的已整理行</span>"
-                  "<span class='swatch-excluded'>excluded figure (reason) 未收录数字（原因）</span></p>")
+                  "<span class='swatch-excluded'>excluded figure (reason) 未收录数字（原因）</span>"
+                  "<span class='swatch-passage'>⟦reason … ⟧ passage left out 整段未收录</span></p>")
+        ptable = _table(["from 起", "to 止", "starts with 开头", "reason 原因", "note 说明"],
+                        [[f'<td class="num"><a href="#passage-{n}">{p["char_start"]}</a></td>', _td(p["char_end"], True), _td(p.get("start_text")),
+                          _td(preasons.get(p["reason"], p["reason"])), _td(p.get("note"))] for n, p in enumerate(passages, 1)])
         excl = _table(["offset 位置", "text 文本", "reason 原因", "note 说明"],
                       [[_td(x["char_offset"], True), _td(x["text"]), _td(reasons.get(x["reason"], x["reason"])), _td(x.get("note"))] for x in ledger])
         lost_html = f"<p>Rows not found in the text 未在原文找到的行: {e(', '.join(lost))}</p>" if lost else ""
         body = (f"<h1>{e(s['id'])}: {e(s['title'])}</h1>{meta_html}<h2>Archived text <span class='zh'>存档原文</span></h2>{legend}"
                 f"<div class='text' id='text'>{body_text}</div>{lost_html}"
                 f"<h2>Curated rows <span class='zh'>已整理数据</span> ({len(rows)})</h2>{self._row_table(rows, figs)}"
-                f"<h2>Excluded figures <span class='zh'>未收录数字</span> ({len(ledger)})</h2>{excl}")
+                f"<h2>Excluded figures <span class='zh'>未收录数字</span> ({len(ledger)})</h2>{excl}"
+                + (f"<h2>Passages left out <span class='zh'>整段未收录</span> ({len(passages)})</h2>{ptable}" if passages else ""))
         self.write(f"sources/{s['id']}.html", f"{s['id']} {s['title']}", body)
 
     def region_page(self, code: str, panel: dict[str, list[dict]], cols: list[str],

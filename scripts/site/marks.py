@@ -89,30 +89,52 @@ def _close(m: Mark) -> str:
     return {"excluded": "</span>", "quote": "</mark>", "figure": "</a></mark>"}[m.kind]
 
 
-def render(text: str, marks: list[Mark]) -> tuple[str, dict[str, int]]:
-    """The text as HTML with the marks nested (a mark inside another closes first), and the
-    number of the mark each row links from."""
+def render(text: str, marks: list[Mark], inserts: list[tuple[int, str]] = ()) -> tuple[str, dict[str, int]]:
+    """The text as HTML with the marks nested (a mark inside another closes first) and each
+    insert (offset, html: a self-contained element such as a passage boundary, which may fall
+    inside a mark) at its offset; and the number of the mark each row links from. At one offset
+    marks close first, then inserts go in, then marks open."""
     out, stack, pos, number, of_row = [], [], 0, 0, {}
     events = sorted(marks, key=lambda m: (m.start, -m.end))
-    i = 0
-    while i < len(events) or stack:
-        nxt = events[i].start if i < len(events) else len(text) + 1
-        if stack and stack[-1].end <= nxt:
+    inserts = sorted(inserts, key=lambda x: x[0])
+    i = j = 0
+    end = len(text) + 1
+    while i < len(events) or j < len(inserts) or stack:
+        nxt_open = events[i].start if i < len(events) else end
+        nxt_insert = inserts[j][0] if j < len(inserts) else end
+        if stack and stack[-1].end <= min(nxt_open, nxt_insert):
             m = stack.pop()
             out.append(html.escape(text[pos:m.end]) + _close(m))
             pos = m.end
-            continue
-        m = events[i]
-        i += 1
-        if stack and m.end > stack[-1].end:   # would cross its parent: place() prevents it
-            raise ValueError(f"marks cross at {m.start}")
-        out.append(html.escape(text[pos:m.start]))
-        pos = m.start
-        if m.kind != "excluded":
-            number += 1
-            for r in m.rows:
-                of_row[r] = number
-        out.append(_open(m, number))
-        stack.append(m)
+        elif nxt_insert <= nxt_open and j < len(inserts):
+            at, piece = inserts[j]
+            j += 1
+            out.append(html.escape(text[pos:at]) + piece)
+            pos = at
+        else:
+            m = events[i]
+            i += 1
+            if stack and m.end > stack[-1].end:   # would cross its parent: place() prevents it
+                raise ValueError(f"marks cross at {m.start}")
+            out.append(html.escape(text[pos:m.start]))
+            pos = m.start
+            if m.kind != "excluded":
+                number += 1
+                for r in m.rows:
+                    of_row[r] = number
+            out.append(_open(m, number))
+            stack.append(m)
     out.append(html.escape(text[pos:]))
     return "".join(out), of_row
+
+
+def passage_inserts(passages: list[dict]) -> list[tuple[int, str]]:
+    """Boundaries of passages left out as a whole (the passage ledger): an opening and a closing
+    marker with the reason, so a passage may hold or cut across figure marks."""
+    out = []
+    for n, p in enumerate(passages, 1):
+        reason = html.escape(p.get("reason") or "")
+        title = html.escape(p.get("title") or reason)
+        out.append((p["char_start"], f'<span class="passage-start" id="passage-{n}" data-reason="{reason}" title="{title}">⟦{reason}</span>'))
+        out.append((p["char_end"], f'<span class="passage-end" data-reason="{reason}">⟧</span>'))
+    return out
