@@ -14,7 +14,13 @@ FOLDER = "data/views"
 # its text form and typed string.
 FRICTIONLESS = {"BIGINT": "integer", "INTEGER": "integer", "HUGEINT": "integer", "SMALLINT": "integer",
                 "TINYINT": "integer", "UBIGINT": "integer", "UINTEGER": "integer", "DOUBLE": "number",
-                "FLOAT": "number", "DATE": "date", "BOOLEAN": "boolean", "VARCHAR": "string"}
+                "FLOAT": "number", "DECIMAL": "number", "DATE": "date", "BOOLEAN": "boolean", "VARCHAR": "string"}
+
+
+def frictionless_type(duckdb_type: str) -> str | None:
+    """The Frictionless type of a DuckDB column type (DECIMAL(18,3) -> number); None when there
+    is none and the column ships as text."""
+    return FRICTIONLESS.get(duckdb_type.split("(")[0])
 
 
 def view_names(con, package_tables: list[str]) -> list[str]:
@@ -53,7 +59,7 @@ def resource(con, name: str) -> dict:
     """A tabular-data-resource for view `name`, typed from DuckDB's catalogue."""
     fields = []
     for col, dtype, comment in _columns(con, name):
-        field = {"name": col, "type": FRICTIONLESS.get(dtype, "string")}
+        field = {"name": col, "type": frictionless_type(dtype) or "string"}
         if comment:
             field["description"] = comment
         fields.append(field)
@@ -69,7 +75,7 @@ def export(con, name: str, path: Path) -> int:
     cols = []
     for col, dtype, _ in _columns(con, name):
         quoted = '"' + col.replace('"', '""') + '"'
-        cols.append(quoted if dtype in FRICTIONLESS else f"CAST({quoted} AS VARCHAR) AS {quoted}")
+        cols.append(quoted if frictionless_type(dtype) else f"CAST({quoted} AS VARCHAR) AS {quoted}")
     target = str(path).replace("'", "''")
     con.execute(f"COPY (SELECT {', '.join(cols)} FROM {name} ORDER BY ALL) TO '{target}' "
                 f"(HEADER, DELIMITER ',', QUOTE '\"', NULLSTR '', DATEFORMAT '%Y-%m-%d')")

@@ -169,3 +169,22 @@ def test_pip_install_at_the_repository_root_ships_the_loader_and_data_not_script
     assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"china_local_education"}
     shipped = {Path(n).stem for n in names if n.endswith(".parquet")}
     assert shipped == {p.stem for p in (built.database.parent / "parquet").glob("*.parquet")} and "region_year_panel" in shipped
+
+
+def test_a_view_of_any_column_type_ships_typed_or_as_text(tmp_path):
+    """views.py names no view: whatever a view holds is exported, typed from DuckDB's catalogue,
+    a type Frictionless lacks (a list) as its text."""
+    from scripts import views
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT 1 AS n")
+    con.execute("CREATE VIEW v AS SELECT 2::BIGINT AS i, 1.5 AS x, DATE '2020-01-02' AS d, true AS b, 'a' AS s, [1, 2] AS l, "
+                "NULL::BIGINT AS missing")
+    con.execute("COMMENT ON VIEW v IS 'Test view / 测试视图: what it holds.'")
+    assert views.view_names(con, ["t"]) == ["v"]
+    r = views.resource(con, "v")
+    assert {f["name"]: f["type"] for f in r["schema"]["fields"]} == \
+        {"i": "integer", "x": "number", "d": "date", "b": "boolean", "s": "string", "l": "string", "missing": "integer"}
+    assert (r["title"], r["titleZh"], r["description"]) == ("Test view", "测试视图", "what it holds.")
+    assert views.export(con, "v", tmp_path / "v.csv") == 1
+    assert (tmp_path / "v.csv").read_text(encoding="utf-8").splitlines() == \
+        ["i,x,d,b,s,l,missing", '2,1.5,2020-01-02,true,a,"[1, 2]",']

@@ -286,7 +286,7 @@ class Site:
                     title += f" ({r['unit']})"
                 out.setdefault(r["region_code"], {}).setdefault(title, []).append((r["year"], r["value"]))
             return out
-        numeric = [c for c, t in self._columns(PANEL) if t in ("DOUBLE", "FLOAT", "BIGINT", "INTEGER", "HUGEINT") and c != "year"]
+        numeric = [c for c, t in self._columns(PANEL) if views.frictionless_type(t) in ("integer", "number") and c != "year"]
         for code, rows in panel.items():
             for c in numeric:
                 points = [(p["year"], p[c]) for p in rows if p[c] is not None]
