@@ -49,7 +49,37 @@ def render(root: Path = ROOT) -> str:
                 out += ["", f"Codes of `{t.name}.{f['name']}`:", "", "| code | English | 中文 |", "|---|---|---|"]
                 out += [f"| `{c}` | {_cell(l.get('en'))} | {_cell(l.get('zh'))} |" for c, l in labels.items()]
         out.append("")
+    out += catalogue_section(root)
     from .build import PERSISTED
     from .viewdocs import dictionary_section
     out += dictionary_section(root, PERSISTED)
     return "\n".join(out)
+
+
+def catalogue_section(root: Path = ROOT) -> list[str]:
+    """The indicator catalogue's content (data/indicators.csv and its rules), so a reader sees
+    each definition and the rule that selects its rows without opening the CSVs."""
+    import csv
+
+    from .indicators import read_rules
+    from .metadata import table
+    try:
+        with open(root / table("indicators", root).path, encoding="utf-8", newline="") as fh:
+            indicators = list(csv.DictReader(fh))
+        rules = read_rules(root)
+    except (KeyError, OSError):
+        return []
+    out = ["## Indicator catalogue", "",
+           "The content of `data/indicators.csv` and `data/indicator_rules.csv` (see the tables above); "
+           "`indicator_panel` compares only the rows each rule selects, in the indicator's unit and period basis.", ""]
+    for i in indicators:
+        out += [f"### `{i['id']}`: {_cell(i['name_en'])} / {_cell(i['name_zh'])}", "",
+                f"{_cell(i['definition_en'])} {_cell(i['definition_zh'])}", "",
+                f"- Unit `{i['unit']}`, period basis `{i['period_basis']}`, "
+                f"{'additive' if i['additive'] == 'true' else 'not additive (never summed)'}.",
+                f"- Includes: {_cell(i['includes'])}", f"- Excludes: {_cell(i['excludes'])}"]
+        if i.get("note"):
+            out.append(f"- Note: {_cell(i['note'])}")
+        out += [f"- Rule {r['definition']}: `{r['rule']}`" for r in rules if r["indicator"] == i["id"]]
+        out.append("")
+    return out

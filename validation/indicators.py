@@ -1,8 +1,9 @@
 """The indicator catalogue against the observations it selects, set-based in DuckDB.
 
-The checks run the package's own SQL (sql/views.sql, with the generated rules block replaced by
-the rules as they are in data/indicator_rules.csv) over the loaded frames, so they judge exactly
-what the panel will do, not a second copy of its logic:
+The checks load the package's tables into DuckDB with the DDL generated from its
+datapackage.json and run the package's own SQL over them (sql/views.sql, with the generated rules
+block replaced by the rules as they are in data/indicator_rules.csv), so they judge exactly what
+the panel will do, not a second copy of its logic, and stay set-based at national size:
 
 - a rule that is not one SQL condition, does not run, or matches no row;
 - a row matched by two definitions of the same indicator (it would be counted twice);
@@ -11,11 +12,14 @@ what the panel will do, not a second copy of its logic:
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Callable
 
 import duckdb
 import pandas as pd
 
+from scripts import ddl, viewdocs
 from scripts import indicators as catalogue
 from scripts.metadata import ROOT
 
@@ -28,27 +32,35 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(ids[:EXAMPLES]) + more
 
 
-def _connect(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+def _connect(root: Path) -> duckdb.DuckDBPyConnection:
+    """The package's tables loaded by DuckDB from its CSVs with the DDL generated from its
+    datapackage.json, as the build loads them (DuckDB reads CSVs far faster than it converts
+    pandas string columns)."""
     con = duckdb.connect()
-    for name, frame in frames.items():
-        con.register(name, frame)
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)   # the DDL reads data/ relative to the package root, as the CLI does
+        con.execute(ddl.render(root))
+    finally:
+        os.chdir(cwd)
     return con
 
 
-def check(frames: dict[str, pd.DataFrame], problem: Callable[[str, int, str, str], object]) -> list:
-    """Problems of the catalogue. `frames` are the typed tables by name; `problem(table, row,
-    field, message)` makes a located problem for a row of a table. The views are the code's
-    sql/views.sql (a package being validated need not carry sql/)."""
-    rules = frames.get(RULES)
-    if rules is None or INDICATORS not in frames or rules.empty:
+def check(root: Path, rules: pd.DataFrame | None, problem: Callable[[str, int, str, str], object]) -> list:
+    """Problems of the catalogue of the package at `root`. `rules` is the typed indicator_rules
+    frame (its index locates a rule's line); `problem(table, row, field, message)` makes a
+    located problem. The views are the code's sql/views.sql (a package need not carry sql/).
+    A package whose tables DuckDB cannot load (a type, key or required-value error, which the
+    table checks report) is not checked here."""
+    if rules is None or rules.empty:
         return []
-    con = _connect(frames)
     views = (ROOT / catalogue.VIEWS).read_text(encoding="utf-8")
     head = views[:views.find(catalogue.BEGIN)]
     try:
-        con.execute(head)   # observations and region_lineage over the loaded frames
-    except duckdb.Error:
-        return []   # a table could not be loaded with its columns: reported by the table checks
+        con = _connect(root)
+        con.execute(head)   # observations and region_lineage
+    except (duckdb.Error, KeyError):
+        return []
     out, valid = [], []
     for i, r in zip(rules.index, rules.to_dict("records")):
         rule = r.get("rule")
@@ -67,7 +79,7 @@ def check(frames: dict[str, pd.DataFrame], problem: Callable[[str, int, str, str
     line_of = {(r["indicator"], int(r["definition"])): i for i, r in valid}
     try:
         con.execute(catalogue.block([r for _, r in valid]))
-        con.execute(views[views.find(catalogue.END) + len(catalogue.END):])
+        con.execute(viewdocs.strip_block(views[views.find(catalogue.END) + len(catalogue.END):]))
     except duckdb.Error as exc:
         return out + [problem(RULES, valid[0][0], "rule", f"the indicator views do not run with these rules: {exc}")]
     out += _no_match(con, line_of, problem)

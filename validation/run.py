@@ -147,7 +147,8 @@ def validate(root: Path = ROOT) -> list[Problem]:
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
     problems += _coverage_problems(state)[1]
-    problems += indicators.check(frames, lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
+    problems += indicators.check(state.root, frames.get(indicators.RULES),
+                                 lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
 
 
