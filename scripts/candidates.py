@@ -15,6 +15,13 @@ What is a candidate (tried in this order at each position; the leftmost match wi
    expression is ONE candidate; `parsed` is None, `repair` is 'dunhao_decimal' and `error`
    gives the reading after that repair. The value is never taken silently: a curated row must
    name the rule (docs/repair-rules.md).
+   Letter for digit (hint 'figure'): a figure in which a Latin letter stands for the digit it
+   looks like (`1.4l亿元`, `l00亿元`, `1O％`: l or I for 1, O or o for 0), starting with a digit or
+   with l/I before a digit, not touching other Latin letters (`O2O`, `PM2.5` are not damaged), and
+   followed by a multiplier or unit (`405O”人员` is a name, not a figure). ONE candidate, `parsed`
+   None, `repair` 'latin_letter_digit', `error` gives the reading after that repair.
+   Stray space before or after a decimal point (`12 .2％`, hint 'figure'): one candidate,
+   parsed with the space ignored (the whitespace rule; no repair rule needed).
 2. document numbers ('document_number'): `014437529/2021-00807` (索引号), `〔2020〕11 号`.
 3. dates ('date'): `2021-05-10`, `2018-08-02 16:35`, year ranges `2018-2022年`, `2017-2019`,
    `2020年`, `2020年11月13日`, `9 月 29日`, `7月6日至8日`, `6月份`, `13日`, `16:35`.
@@ -100,11 +107,21 @@ TAIL = f"(?:余|多)?(?:{H}(?:{MULT}))?(?:余|多)?(?:{H}(?:{UNIT}))?(?:{POST})?
 CN_MEASURES = list(UNIT_CODES) + ["成"]          # measure words after a Chinese numeral
 CN_MEASURE = _alt(m for m in CN_MEASURES if m not in ("%", "日", "月份", "个百分点", "百分点"))
 DAY = f"{D}{{1,2}}{H}[日号]"
+LOOK_ALIKE = "lIoO"                             # letters printed for 1 and 0 (numbers.LOOK_ALIKE_LETTERS)
+LETTER_RUN = (f"(?<![A-Za-z])(?=[0-9０-９.．{LOOK_ALIKE}]*[{LOOK_ALIKE}])(?:[lI](?={D})|{D})[0-9０-９{LOOK_ALIKE}]*"
+              f"(?:[.．][0-9０-９{LOOK_ALIKE}]+)?(?![A-Za-z])")
+DAMAGE_RULES = {"damaged_inside": "dunhao_decimal", "damaged_before": "dunhao_decimal",
+                "damaged_letter": "latin_letter_digit"}
+"""The repair rule each kind of damaged candidate needs (docs/repair-rules.md)."""
+DAMAGE_WHY = {"dunhao_decimal": "damaged decimal (、 printed for '.' after a line break)",
+              "latin_letter_digit": "a Latin letter printed for a digit (l/I for 1, O/o for 0)"}
 
 # (name, hint, pattern); a group named core_<name> is what gets parsed (else the whole text)
 _PATTERNS: list[tuple[str, str, str]] = [
     ("damaged_inside", "figure", f"{D}+\\r?\\n{D}+、{D}+{DAMAGED_TAIL}"),
     ("damaged_before", "figure", f"{AFTER_LETTER}{D}+、{D}+{DAMAGED_TAIL}"),
+    ("damaged_letter", "figure", f"{LETTER_RUN}{DAMAGED_TAIL}"),
+    ("figure_spaced", "figure", f"{D}+(?:[ \\t\u3000]+[.．]{H}|[.．][ \\t\u3000]+){D}+{TAIL}"),
     ("index_number", "document_number", f"{D}{{6,}}/{YEAR}-{D}+"),
     ("doc_number", "document_number", f"[〔［\\[(（]{H}{YEAR}{H}[〕］\\])）]{H}{D}+{H}号"),
     ("iso_date", "date", f"{YEAR}-{D}{{1,2}}-{D}{{1,2}}(?:{H}{D}{{1,2}}:{D}{{2}}(?::{D}{{2}})?)?(?!{D})"),
@@ -187,14 +204,15 @@ def _hint(kind: str, m: re.Match, text: str) -> str:
 
 def _parse_candidate(kind: str, m: re.Match, hint: str) -> tuple[Parsed | None, str | None, str | None]:
     """(parsed, error, repair rule) for one match; damaged figures are never parsed silently."""
-    if kind.startswith("damaged"):
-        why = "damaged decimal (、 printed for '.' after a line break)"
+    if kind in DAMAGE_RULES:
+        rule = DAMAGE_RULES[kind]
+        why = DAMAGE_WHY[rule]
         try:
-            fixed = parse(repair("dunhao_decimal", normalise(m.group())))
+            fixed = parse(repair(rule, normalise(m.group())))
         except NumberParseError as exc:
-            return None, f"{why}; even repaired: {exc}", "dunhao_decimal"
+            return None, f"{why}; even repaired: {exc}", rule
         return None, (f"reads {fixed.value} {fixed.canonical_unit or ''} only with repair_rule "
-                      f"dunhao_decimal ({fixed.text}): {why}"), "dunhao_decimal"
+                      f"{rule} ({fixed.text}): {why}"), rule
     core = m.group(f"core_{kind}") if f"core_{kind}" in m.re.groupindex else m.group()
     try:
         return parse(core), None, None
@@ -231,12 +249,12 @@ class Found:
                          hint=self.hint, context=self.context, repair=rule)
 
 
-# Every pattern above starts with a digit, a Chinese numeral, 第, an opening bracket or the
+# Every pattern above starts with a digit, l or I (a damaged figure), a Chinese numeral, 第, an opening bracket or the
 # first character of a prefix qualifier (近 约 将近 大约 超过 …); the lookbehinds only look back.
 # Jumping to the next such character with one charset search and trying the master pattern
 # there finds what _MASTER.finditer finds, ~5 times faster (finditer tries all 26 alternatives
 # at every character of the text).
-_FIRST = re.compile("[0-9０-９" + re.escape(CN_DIGITS) + "第〔［\\[(（"
+_FIRST = re.compile("[0-9０-９lI" + re.escape(CN_DIGITS) + "第〔［\\[(（"
                     + re.escape("".join(sorted({w[0] for w in PREFIX_QUALIFIERS} | set("近约将大")))) + "]")
 
 
@@ -272,7 +290,10 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the `candidates` subcommand (mounted by scripts/cli.py)."""
-    parser.add_argument("source", help="source text file (UTF-8), e.g. sources/000_db9a4433567e169a.txt")
+    parser.add_argument("source", help="archived source file or source id (decoded in its declared encoding), e.g. "
+                        "sources/000_db9a4433567e169a.txt or hailar2016; any other file is read as UTF-8")
+    parser.add_argument("--root", type=Path, default=None, help="package root whose data/sources.csv declares "
+                        "the encoding of archived files (default: this repository)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="aligned table (default), CSV or JSON (one candidate per line)")
     parser.add_argument("--hint", choices=HINTS, action="append",
@@ -338,17 +359,25 @@ class SourceError(Exception):
     """A source file that cannot be read; the message is the one-line error to print."""
 
 
-def _read(source: str) -> str:
-    """The source text, or SourceError (never a traceback) for a missing or unreadable file."""
+def _read(source: str, root: Path | None = None) -> str:
+    """The source text, or SourceError (never a traceback) for a missing or unreadable file.
+    `source` is an archived file or a source id: read through read_source_text, in the encoding
+    declared in data/sources.csv; any other file (a report not yet archived) is read as UTF-8."""
+    from .metadata import ROOT
+    from .source_text import SourceTextError, decode_source, read_source_text, source_row_for_path, source_rows
+    root = ROOT if root is None else root
     path = Path(source)
-    if not path.exists():
-        raise SourceError(f"error: {source}: no such file")
-    if path.is_dir():
-        raise SourceError(f"error: {source}: is a directory")
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError(f"error: {source}: not UTF-8 text") from None
+        if not path.exists() and source in (rows := source_rows(root)):
+            return read_source_text(rows[source], root)
+        if not path.exists():
+            raise SourceError(f"error: {source}: no such file")
+        if path.is_dir():
+            raise SourceError(f"error: {source}: is a directory")
+        row = source_row_for_path(path, root)
+        return read_source_text(row, root) if row is not None else decode_source(path.read_bytes(), "utf-8", source)
+    except SourceTextError as exc:
+        raise SourceError(f"error: {exc}") from None
     except OSError as exc:
         raise SourceError(f"error: {source}: {exc.strerror or exc}") from None
 
@@ -356,7 +385,7 @@ def _read(source: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the candidates of args.source; exit 0, or 2 with a one-line error."""
     try:
-        text = _read(args.source)
+        text = _read(args.source, getattr(args, "root", None))
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -25,7 +25,8 @@ digits and ％．，－ to ASCII):
 
 `、` between digits is an enumeration comma (`1.39、1.52` are two figures), so `parse('8、86%')`
 fails. A damaged scrape that printed decimal points as `、` is read only through an explicit,
-documented repair: `parse(repair('dunhao_decimal', printed))` (see docs/repair-rules.md).
+documented repair: `parse(repair('dunhao_decimal', printed))` (see docs/repair-rules.md); so is a
+figure with a letter for a digit (`1.4l亿元`): `parse(repair('latin_letter_digit', printed))`.
 
 Canonical units: the row unit codes of the data tables (`ROW_UNITS`, the `unit` enum of
 datapackage.json) plus four printed-only codes that no row may carry as they are
@@ -354,10 +355,22 @@ def _build(text, number, multiplier, upper, unit, qualifier) -> Parsed:
 REPAIR_RULES: dict[str, str] = {
     "dunhao_decimal": "the enumeration comma 、 printed in place of a decimal point in a damaged "
                       "scrape; replaced by '.'",
+    "latin_letter_digit": "a Latin letter printed for the digit it looks like inside a figure (l or I "
+                          "for 1, O or o for 0); replaced by that digit",
 }
 """Documented repairs of damaged printed figures (rule code -> description); docs/repair-rules.md."""
 
 _DUNHAO_BETWEEN_DIGITS = re.compile(r"(?<=[0-9０-９])、(?=[0-9０-９])")
+LOOK_ALIKE_LETTERS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+"""Latin letters that a typist or OCR put for the digit they look like (1.4l亿元 = 1.41亿元)."""
+_DIGITS_AND_LETTERS = re.compile(r"[0-9０-９.．lIoO]*[0-9０-９][0-9０-９.．lIoO]*")
+
+
+def _letters_to_digits(printed: str) -> str:
+    """Look-alike letters inside a run of digits and decimal points become digits; letters not
+    touching a digit (元, a word) and runs without any digit are left alone."""
+    return _DIGITS_AND_LETTERS.sub(
+        lambda m: "".join(LOOK_ALIKE_LETTERS.get(ch, ch) for ch in m.group()), printed)
 
 
 def repair(rule: str, printed: str) -> str:
@@ -368,4 +381,6 @@ def repair(rule: str, printed: str) -> str:
     """
     if rule not in REPAIR_RULES:
         raise NumberParseError(f'unknown repair rule "{rule}" (known: {", ".join(sorted(REPAIR_RULES))})')
+    if rule == "latin_letter_digit":
+        return _letters_to_digits(printed)
     return _DUNHAO_BETWEEN_DIGITS.sub(".", printed)

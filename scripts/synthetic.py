@@ -773,12 +773,14 @@ def generate(out_dir: Path | str, regions: int = 50, years: int = 20, seed: int 
                 data = text.encode("utf-8")
                 path = f"sources/{region.code}_{year}.txt"
                 (out / path).write_bytes(data)
-                writers["sources"].writerow([
-                    sid, f"{region.issuer}关于{year}年教育工作情况的报告",
-                    f"{region.issuer_en}: report on education work in {year}", region.issuer, region.issuer_en,
-                    region.code, year, rep.published, rep.document_number, "", "work_summary", path,
-                    hashlib.sha256(data).hexdigest(),
-                    f"Synthetic report written by scripts/synthetic.py (seed {seed}); not a real document."])
+                source = dict(
+                    id=sid, title=f"{region.issuer}关于{year}年教育工作情况的报告",
+                    title_en=f"{region.issuer_en}: report on education work in {year}", issuer=region.issuer,
+                    issuer_en=region.issuer_en, region_code=region.code, report_year=year, published=rep.published,
+                    document_number=rep.document_number, kind="work_summary", path=path,
+                    sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8",
+                    quality_note=f"Synthetic report written by scripts/synthetic.py (seed {seed}); not a real document.")
+                writers["sources"].writerow([source.get(f, "") for f in fields["sources"]])
                 n_sources += 1
                 for code, rows in rep.rows.items():
                     name = by_code[code]

@@ -15,19 +15,27 @@ CREATE OR REPLACE TABLE sources (
   "path" VARCHAR NOT NULL,
   "sha256" VARCHAR NOT NULL,
   "quality_note" VARCHAR NOT NULL,
+  "encoding" VARCHAR NOT NULL,
+  "delivery_year" BIGINT,
+  "delivered" DATE,
+  "review_first_year" BIGINT,
+  "origin_url" VARCHAR,
+  "origin_repository" VARCHAR,
+  "origin_commit" VARCHAR,
+  "origin_path" VARCHAR,
   PRIMARY KEY ("id")
 );
 INSERT INTO sources SELECT * FROM read_csv('data/sources.csv', header = true, auto_detect = false,
   delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
-  columns = {'id': 'VARCHAR', 'title': 'VARCHAR', 'title_en': 'VARCHAR', 'issuer': 'VARCHAR', 'issuer_en': 'VARCHAR', 'region_code': 'VARCHAR', 'report_year': 'BIGINT', 'published': 'DATE', 'document_number': 'VARCHAR', 'index_number': 'VARCHAR', 'kind': 'VARCHAR', 'path': 'VARCHAR', 'sha256': 'VARCHAR', 'quality_note': 'VARCHAR'});
+  columns = {'id': 'VARCHAR', 'title': 'VARCHAR', 'title_en': 'VARCHAR', 'issuer': 'VARCHAR', 'issuer_en': 'VARCHAR', 'region_code': 'VARCHAR', 'report_year': 'BIGINT', 'published': 'DATE', 'document_number': 'VARCHAR', 'index_number': 'VARCHAR', 'kind': 'VARCHAR', 'path': 'VARCHAR', 'sha256': 'VARCHAR', 'quality_note': 'VARCHAR', 'encoding': 'VARCHAR', 'delivery_year': 'BIGINT', 'delivered': 'DATE', 'review_first_year': 'BIGINT', 'origin_url': 'VARCHAR', 'origin_repository': 'VARCHAR', 'origin_commit': 'VARCHAR', 'origin_path': 'VARCHAR'});
 COMMENT ON TABLE sources IS 'Archived source documents / 存档来源文件: One row per archived document under sources/; the archived file is never edited and its sha256 is checked. 每份存档文件一行；存档文件不得修改，并校验其sha256。';
-COMMENT ON COLUMN sources."id" IS 'Source id / 来源编号: Short stable id: place and year, e.g. shangrao2020. 简短稳定编号，如shangrao2020。';
+COMMENT ON COLUMN sources."id" IS 'Source id / 来源编号: Short stable id: place and year, e.g. shangrao2020; for a government work report the year is the delivery year (zhumadian2020 is the report delivered in 2020, reviewing 2019). 简短稳定编号，如shangrao2020；政府工作报告以作报告的年份命名（zhumadian2020为2020年所作、回顾2019年的报告）。';
 COMMENT ON COLUMN sources."title" IS 'Title (Chinese) / 标题: Title as printed. 原文标题。';
 COMMENT ON COLUMN sources."title_en" IS 'Title (English) / 英文标题: English translation of the title. 标题英译。';
 COMMENT ON COLUMN sources."issuer" IS 'Issuing body / 发布单位: Issuing body as printed. 原文发布单位。';
 COMMENT ON COLUMN sources."issuer_en" IS 'Issuing body (English) / 发布单位英文: English name of the issuing body. 发布单位英译。';
 COMMENT ON COLUMN sources."region_code" IS 'Region / 地区: Region the document reports on. 文件所涉地区。';
-COMMENT ON COLUMN sources."report_year" IS 'Year reported on / 报告年份: Main year the document reports on or plans from. 文件主要报告或规划的年份。';
+COMMENT ON COLUMN sources."report_year" IS 'Year reported on / 报告年份: Main year the document reports on, whose outcomes it gives as actuals; a plan''s first year. For a government work report: the year it reviews, i.e. delivery_year - 1 (its tasks are for delivery_year). 文件主要报告的年份（其实际数所属年份）；规划为起始年份。政府工作报告为所回顾的年份，即作报告年份减一（其任务属作报告年份）。';
 COMMENT ON COLUMN sources."published" IS 'Publication date / 发布日期: Date printed on or published with the document; empty if the document gives none. 文件所载或发布日期；无则为空。';
 COMMENT ON COLUMN sources."document_number" IS 'Document number / 文号: Document number (文号) where printed. 原文所载文号。';
 COMMENT ON COLUMN sources."index_number" IS 'Index number / 索引号: Government information disclosure index number (索引号) where printed. 政府信息公开索引号。';
@@ -35,6 +43,14 @@ COMMENT ON COLUMN sources."kind" IS 'Document kind / 文件类型: What kind of 
 COMMENT ON COLUMN sources."path" IS 'Archived file / 存档文件: Path of the archived text, relative to the package root. 存档文本相对路径。';
 COMMENT ON COLUMN sources."sha256" IS 'SHA-256 / SHA-256校验值: SHA-256 of the archived file''s bytes. 存档文件字节的SHA-256。';
 COMMENT ON COLUMN sources."quality_note" IS 'Quality note / 质量说明: Known damage or caveats of the text. 文本已知损坏或注意事项。';
+COMMENT ON COLUMN sources."encoding" IS 'Text encoding / 文本编码: Character encoding of the archived file''s bytes, declared so the file is archived exactly as received; quotes, offsets and coverage refer to the text decoded with it. sha256 is over the bytes. 存档文件字节的字符编码；引文、偏移量与覆盖核对均针对按此编码解码后的文本。sha256按原始字节计算。';
+COMMENT ON COLUMN sources."delivery_year" IS 'Year delivered / 作报告年份: Year a speech such as a government work report was delivered (the year whose tasks it sets); empty for other documents. 政府工作报告等讲话的作报告年份（即其所定任务的年份）；其他文件为空。';
+COMMENT ON COLUMN sources."delivered" IS 'Date delivered / 作报告日期: Date the speech was delivered, as printed in its heading (2016年2月25日在……会议上); empty if not printed. 原文标注的作报告日期；未载则为空。';
+COMMENT ON COLUMN sources."review_first_year" IS 'First year of a multi-year review / 多年回顾起始年份: First year of the multi-year period the document also reviews (过去五年, 十二五时期); empty when it reviews report_year only. Rows describing the whole period are period multi_year with this first_year. 文件另行回顾的多年时期（过去五年、十二五时期）的起始年份；仅回顾报告年份时为空。';
+COMMENT ON COLUMN sources."origin_url" IS 'Origin URL / 来源网址: Where the archived bytes were obtained: the web page, or the file at a fixed commit of a public repository. 存档字节的获取地址：网页，或公共代码库某一提交中的文件。';
+COMMENT ON COLUMN sources."origin_repository" IS 'Origin repository / 来源代码库: Public repository (owner/name on GitHub) the file was taken from, if any. 文件所出自的公共代码库（GitHub owner/name）。';
+COMMENT ON COLUMN sources."origin_commit" IS 'Origin commit / 来源提交: Commit of origin_repository the file was taken from. 来源代码库的提交编号。';
+COMMENT ON COLUMN sources."origin_path" IS 'Origin path / 来源路径: Path of the file inside origin_repository at origin_commit. 文件在来源代码库中的路径。';
 
 CREATE OR REPLACE TABLE regions (
   "code" VARCHAR NOT NULL,
@@ -359,6 +375,26 @@ COMMENT ON COLUMN coverage_exclusions."char_offset" IS 'Offset / 字符位置: 0
 COMMENT ON COLUMN coverage_exclusions."text" IS 'Expression / 表达式: The expression exactly as found (line breaks as in the text). 表达式原文。';
 COMMENT ON COLUMN coverage_exclusions."reason" IS 'Reason / 原因: Why the expression is not curated. 未收录原因。';
 COMMENT ON COLUMN coverage_exclusions."note" IS 'Note / 备注: Which duplicate, or why out of scope. 说明。';
+
+CREATE OR REPLACE TABLE coverage_passages (
+  "source_id" VARCHAR NOT NULL,
+  "char_start" BIGINT NOT NULL,
+  "char_end" BIGINT NOT NULL,
+  "start_text" VARCHAR NOT NULL,
+  "reason" VARCHAR NOT NULL,
+  "note" VARCHAR NOT NULL,
+  PRIMARY KEY ("source_id", "char_start")
+);
+INSERT INTO coverage_passages SELECT * FROM read_csv('data/coverage_passages.csv', header = true, auto_detect = false,
+  delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%Y-%m-%d',
+  columns = {'source_id': 'VARCHAR', 'char_start': 'BIGINT', 'char_end': 'BIGINT', 'start_text': 'VARCHAR', 'reason': 'VARCHAR', 'note': 'VARCHAR'});
+COMMENT ON TABLE coverage_passages IS 'Coverage ledger: passages deliberately left out / 覆盖台账：整段未收录的文本: Character ranges of archived sources left out as a whole with one reason (the economy sections of a government work report, a web page''s menus), so the ledger needs no line per figure there. A numeric expression inside a passage that looks like an education figure (an education keyword in its sentence) is still reported until it is curated or excluded on its own. 存档来源中整段不收录的字符范围及原因（如政府工作报告的经济部分、网页菜单）。段内看似教育数字（同句有教育关键词）的表达式仍须逐个整理或排除。';
+COMMENT ON COLUMN coverage_passages."source_id" IS 'Source / 来源: Archived source. 存档来源。';
+COMMENT ON COLUMN coverage_passages."char_start" IS 'Start / 起始位置: 0-based character offset where the passage starts, in the decoded text of the source. 段落起始字符位置（从0起，按解码后的文本计）。';
+COMMENT ON COLUMN coverage_passages."char_end" IS 'End / 结束位置: Offset one past the passage''s last character (exclusive). 段落最后一个字符之后的位置（不含）。';
+COMMENT ON COLUMN coverage_passages."start_text" IS 'Start text / 起始文字: The first 12 characters at char_start verbatim (fewer when the passage is shorter or a line break comes first), so a wrong offset is caught. 起始位置处的前12个字符原文（段落较短或遇换行则较少），用于发现错误的位置。';
+COMMENT ON COLUMN coverage_passages."reason" IS 'Reason / 原因: Why the passage is left out. 不收录原因。';
+COMMENT ON COLUMN coverage_passages."note" IS 'Note / 备注: What the passage is about (e.g. economy: industry and investment). 段落内容说明。';
 
 CREATE OR REPLACE TABLE indicators (
   "id" VARCHAR NOT NULL,

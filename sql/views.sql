@@ -340,6 +340,55 @@ FROM observations a
 JOIN observations p ON p.id = a.plan_id
 WHERE a.kind = 'actual' AND p.kind = 'target' AND p.value > 0;
 
+-- Plan against outcome across reports: each target that the government work report delivered
+-- in year Y sets for Y, beside the actual that the next report (delivered in Y+1, reviewing Y)
+-- gives for the same region, table, indicator, unit and dimensions (level, population,
+-- programme, channel, kind of work). Where the plan splits by kind of work what the outcome
+-- reports as one figure (23 new and 84 expanded kindergartens planned, 107 built or expanded),
+-- the targets of the new-build, rebuild-or-expansion and combined kinds are summed against an
+-- outcome of the combined kind (new_or_expansion). Only one-year figures pair (period 'year'):
+-- a multi-year or cumulative figure never meets a one-year one; parts (parent_id) are left out.
+CREATE OR REPLACE VIEW plan_outcome_across_reports AS
+WITH delivered AS (
+    SELECT id, delivery_year, report_year FROM sources WHERE delivery_year IS NOT NULL
+), one_year AS (
+    SELECT o.*, CASE WHEN o.project_kind IN ('new_build', 'rebuild_or_expansion', 'new_or_expansion')
+                     THEN 'new_or_expansion' ELSE o.project_kind END AS work_family
+    FROM observations o
+    WHERE o.period = 'year' AND o.value IS NOT NULL AND o.parent_id IS NULL
+), targets AS (
+    SELECT t.*, d.delivery_year FROM one_year t JOIN delivered d ON d.id = t.source_id
+    WHERE t.kind = 'target' AND t.year = d.delivery_year
+), actuals AS (
+    SELECT a.*, d.delivery_year FROM one_year a JOIN delivered d ON d.id = a.source_id
+    WHERE a.kind = 'actual' AND a.year = d.report_year
+), planned AS (   -- targets by exact kind of work, and the new/expanded family summed
+    SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
+           project_kind AS match_kind, false AS family, sum(value) AS planned, count(*) AS target_rows,
+           string_agg(DISTINCT project_kind, ',') AS planned_kinds,
+           string_agg(id, ',' ORDER BY id) AS target_ids, string_agg(quote, ' | ' ORDER BY id) AS target_quotes
+    FROM targets GROUP BY ALL
+    UNION ALL
+    SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
+           work_family, true, sum(value), count(*), string_agg(DISTINCT project_kind, ','),
+           string_agg(id, ',' ORDER BY id), string_agg(quote, ' | ' ORDER BY id)
+    FROM targets WHERE work_family = 'new_or_expansion' GROUP BY ALL
+)
+SELECT p.table_name, p.region_code, p.year, p.indicator, p.unit, p.school_level, p.population, p.programme,
+       p.channel, p.planned_kinds, a.project_kind AS outcome_kind, p.planned, a.value AS actual,
+       round(100 * a.value / p.planned, 1) AS fill_percent, p.target_rows,
+       p.source_id AS plan_source_id, a.source_id AS outcome_source_id, p.target_ids, a.id AS outcome_id,
+       p.target_quotes, a.quote AS outcome_quote
+FROM planned p
+JOIN actuals a
+  ON a.delivery_year = p.year + 1 AND a.region_code = p.region_code AND a.year = p.year
+ AND a.table_name = p.table_name AND a.indicator = p.indicator AND a.unit = p.unit
+ AND a.school_level = p.school_level AND a.population = p.population
+ AND a.programme IS NOT DISTINCT FROM p.programme AND a.channel IS NOT DISTINCT FROM p.channel
+ AND p.family = (a.project_kind = 'new_or_expansion')
+ AND (a.project_kind IS NOT DISTINCT FROM p.match_kind)
+WHERE p.planned > 0;
+
 -- BEGIN GENERATED comments: from the views of datapackage.json by `python -m scripts generate`; do not edit.
 COMMENT ON VIEW observations IS 'Observations / 全部观测值: Every curated figure of the five topic tables in one long view; columns a table lacks are NULL. Other columns as in the topic tables. 五张主题表的全部数据合为一个长视图；某表没有的列为空。';
 COMMENT ON COLUMN observations."table_name" IS 'Topic table the row comes from.';
@@ -559,4 +608,26 @@ COMMENT ON COLUMN plan_vs_actual."actual" IS 'Actual value.';
 COMMENT ON COLUMN plan_vs_actual."percent_of_plan" IS '100 x actual / planned.';
 COMMENT ON COLUMN plan_vs_actual."plan_id" IS 'Target row id.';
 COMMENT ON COLUMN plan_vs_actual."actual_id" IS 'Actual row id.';
+COMMENT ON VIEW plan_outcome_across_reports IS 'Plan against outcome across reports / 跨年度报告的计划与完成: Each target that a government work report delivered in year Y sets for Y, beside the actual that the report delivered in Y+1 gives for Y: same region, table, indicator, unit, level, population, programme, channel and kind of work; targets split into new builds and expansions are summed against an outcome reported as one new-or-expansion figure. One-year figures only. 某年政府工作报告提出的当年任务，与次年报告回顾的当年完成数并列：地区、表、指标、单位、学段、人群、项目、渠道及工程类型相同；计划分列新建与改扩建而完成数合计时，计划相加。仅限单年数字。';
+COMMENT ON COLUMN plan_outcome_across_reports."table_name" IS 'Topic table of the paired rows.';
+COMMENT ON COLUMN plan_outcome_across_reports."region_code" IS 'Region code: GB/T 2260 six-digit code of the region the figure describes (see regions).';
+COMMENT ON COLUMN plan_outcome_across_reports."year" IS 'Year: Year the figure describes; for a multi-year figure the last year of the span.';
+COMMENT ON COLUMN plan_outcome_across_reports."indicator" IS 'Indicator: What is measured.';
+COMMENT ON COLUMN plan_outcome_across_reports."unit" IS 'Unit: Canonical unit of value; persons and person-times are distinct units.';
+COMMENT ON COLUMN plan_outcome_across_reports."school_level" IS 'School level: Level of education the figure refers to.';
+COMMENT ON COLUMN plan_outcome_across_reports."population" IS 'Population group: Group of students or teachers the figure is restricted to; ''all'' when unrestricted.';
+COMMENT ON COLUMN plan_outcome_across_reports."programme" IS 'Programme: Student-aid programme.';
+COMMENT ON COLUMN plan_outcome_across_reports."channel" IS 'Hiring channel: Channel through which teachers are hired.';
+COMMENT ON COLUMN plan_outcome_across_reports."planned_kinds" IS 'Kinds of work of the target rows summed (construction only).';
+COMMENT ON COLUMN plan_outcome_across_reports."outcome_kind" IS 'Kind of work of the outcome row (construction only).';
+COMMENT ON COLUMN plan_outcome_across_reports."planned" IS 'Target value, the sum of the target rows.';
+COMMENT ON COLUMN plan_outcome_across_reports."actual" IS 'Outcome value given by the next year''s report.';
+COMMENT ON COLUMN plan_outcome_across_reports."fill_percent" IS '100 x actual / planned, rounded to 0.1.';
+COMMENT ON COLUMN plan_outcome_across_reports."target_rows" IS 'Number of target rows summed.';
+COMMENT ON COLUMN plan_outcome_across_reports."plan_source_id" IS 'Report that set the target (delivered in year).';
+COMMENT ON COLUMN plan_outcome_across_reports."outcome_source_id" IS 'Report that gives the outcome (delivered in year + 1).';
+COMMENT ON COLUMN plan_outcome_across_reports."target_ids" IS 'Ids of the target rows, comma-separated.';
+COMMENT ON COLUMN plan_outcome_across_reports."outcome_id" IS 'Id of the outcome row.';
+COMMENT ON COLUMN plan_outcome_across_reports."target_quotes" IS 'Quotes of the target rows, separated by '' | ''.';
+COMMENT ON COLUMN plan_outcome_across_reports."outcome_quote" IS 'Quote of the outcome row.';
 -- END GENERATED comments

@@ -467,3 +467,29 @@ def test_jumping_between_first_characters_finds_every_match(name):
 def test_jumping_finds_every_match_in_any_text(text):
     from scripts.candidates import _matches
     assert [(m.start(), m.end(), m.lastgroup) for m in _matches(text)] == _every_match(text)
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("发放“两免一补”资金1.4l亿元，资助学生", "1.4l亿元", "141000000"),
+    ("工业增加值突破了l00亿元，比", "l00亿元", "10000000000"),
+    ("增长1O％，其中", "1O％", "10"),
+    ("改造中低产田2l万亩。", "2l万", "210000"),
+])
+def test_letter_for_digit_is_one_candidate_never_parsed_silently(text, figure, value):
+    found = find_candidates(text)
+    c = next(c for c in found if figure in c.text)
+    assert c.text == figure and c.hint == "figure"
+    assert c.parsed is None and c.repair == "latin_letter_digit"
+    assert f"reads {value} " in c.error
+    assert not [o for o in found if c.offset < o.offset < c.end]
+
+
+@pytest.mark.parametrize("text", ["加快O2O交易服务平台建设", "PM2.5平均浓度", "“405O”人员4000人", "lO个"])
+def test_letters_next_to_digits_in_names_are_not_damaged_figures(text):
+    assert not [c for c in find_candidates(text) if c.repair]
+
+
+def test_stray_space_at_a_decimal_point_is_one_candidate_read_without_repair():
+    text = "二、三产业分别增长12 .2％和9. 9％；"
+    found = [c for c in find_candidates(text) if c.hint == "figure"]
+    assert [(c.text, str(c.parsed.value), c.repair) for c in found] == [("12 .2％", "12.2", None), ("9. 9％", "9.9", None)]

@@ -58,7 +58,8 @@ def test_cover_counts_on_a_small_text():
     rows = [dict(quote="共资助学生220051人次", printed="220051人次")]
     ledger = [(0, dict(char_offset=19, text="12751.098万元"))]
     cov = cover("x", "x.txt", text, rows, ledger)
-    assert cov.counts() == {"source": "x", "found": 2, "curated": 1, "excluded": 1, "unaccounted": 0}
+    assert cov.counts() == {"source": "x", "found": 2, "curated": 1, "excluded": 1, "by_range": 0, "pending": 0,
+                            "unaccounted": 0}
 
 
 def _map_char_by_char(text):
@@ -75,7 +76,8 @@ def _map_char_by_char(text):
 def test_normalised_map_is_normalise_character_by_character():
     from pathlib import Path
     root = Path(__file__).resolve().parents[1]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "sources").glob("*.txt"))]
+    from scripts.source_text import read_source_text, source_rows
+    texts = [read_source_text(r, root) for r in source_rows(root).values()]
     texts += ["", " ", "\u3000５０％\u200b\r\n 1 2．5\ufeff", "a\u00a0\tb\n\nc－"]
     for text in texts:
         norm, origin = normalised_map(text)

@@ -69,7 +69,8 @@ def test_counts_ids_and_columns(edited, repo, capsys):
     assert "| enrollment | 1 | 1 | 1 |" in out
     assert "| finance | 0 | 0 | 1 |" in out
     assert "| subsidies |" not in out and "| coverage_exclusions |" not in out
-    assert "Unchanged: sources, regions, subsidies, teacher_hiring, construction_projects, coverage_exclusions, indicators, indicator_rules." in out
+    assert "Unchanged: sources, regions, subsidies, teacher_hiring, construction_projects, coverage_exclusions, " \
+           "coverage_passages, indicators, indicator_rules." in out
     assert out.count("<details>") == 2 and out.count("</details>") == 2
     assert f"**Added** (1): `{edited['added']}`" in out
     assert f"**Removed** (1): `{edited['gone']}`" in out

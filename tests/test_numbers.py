@@ -234,7 +234,7 @@ def test_repair_leaves_undamaged_text_alone_and_never_hides_an_enumeration():
 def test_unknown_repair_rule():
     with pytest.raises(NumberParseError) as info:
         repair("no_such_rule", "1、5万元")
-    assert str(info.value) == 'unknown repair rule "no_such_rule" (known: dunhao_decimal)'
+    assert str(info.value) == f'unknown repair rule "no_such_rule" (known: {", ".join(sorted(REPAIR_RULES))})'
 
 
 def test_repair_rules_are_documented():
@@ -368,3 +368,29 @@ def test_longest_key_by_regex_is_the_longest_key_tried_one_by_one():
 def test_normalise_translates_only_when_a_character_needs_it(text):
     from scripts.numbers import _FULLWIDTH, _WHITESPACE, normalise
     assert normalise(text) == _WHITESPACE.sub("", text.translate(_FULLWIDTH))
+
+
+@pytest.mark.parametrize("printed,repaired,value", [
+    ("1.4l亿元", "1.41亿元", "141000000"),        # Zhumadian 2006: 两免一补 funds
+    ("l00亿元", "100亿元", "10000000000"),
+    ("1O%", "10%", "10"),
+    ("2l万", "21万", "210000"),
+    ("4I.5万元", "41.5万元", "415000"),
+    ("3o.5%", "30.5%", "30.5"),
+])
+def test_latin_letter_digit_repair(printed, repaired, value):
+    assert repair("latin_letter_digit", printed) == repaired
+    assert parse(repair("latin_letter_digit", printed)).value == Decimal(value)
+    with pytest.raises(NumberParseError):
+        parse(printed)        # never read without the named rule
+
+
+@pytest.mark.parametrize("text", ["12.5万元", "元l", "Ol", "l万元"])
+def test_latin_letter_digit_leaves_letters_not_touching_a_digit(text):
+    assert repair("latin_letter_digit", text) == text
+
+
+def test_each_repair_rule_is_in_the_code_list_of_every_topic_table():
+    from scripts.metadata import topic_tables
+    for t in topic_tables():
+        assert set(t.field("repair_rule")["constraints"]["enum"]) == set(REPAIR_RULES), t.name

@@ -30,8 +30,11 @@ Rules used to compare the two (each one is what a test below enforces):
   and a disagreement is a reason to look, not proof that regions.csv is wrong.
 * name_en: the Hanyu Pinyin (pypinyin, no tones, syllables joined, an apostrophe before a
   syllable starting with a, o or e as in Xi'an) of name_zh without its level suffix
-  (省/市/县/区), capitalised, then the English level word: Province, City (prefecture
-  and county-level city), County, District. E.g. 上饶市 -> "Shangrao City".
+  (省/自治区/市/县/区), capitalised, then the English level word: Province (Autonomous
+  Region for 自治区), City (prefecture and county-level city), County, District. E.g.
+  上饶市 -> "Shangrao City". Names of Mongolian origin with an established English form
+  (ESTABLISHED_EN: 内蒙古 Inner Mongolia, 呼伦贝尔 Hulunbuir, 海拉尔 Hailar) use it instead of
+  the pinyin.
 """
 from __future__ import annotations
 
@@ -45,9 +48,11 @@ from pypinyin import lazy_pinyin
 
 REGIONS = Path(__file__).resolve().parents[1] / "data" / "regions.csv"
 
-SUFFIX = {"province": "省", "prefecture": "市", "county_city": "市", "county": "县", "district": "区"}
+SUFFIX = {"province": ("省", "自治区"), "prefecture": ("市",), "county_city": ("市",), "county": ("县",),
+          "district": ("区",)}
 LEVEL_WORD = {"province": "Province", "prefecture": "City", "county_city": "City", "county": "County",
-              "district": "District"}
+              "district": "District", "自治区": "Autonomous Region"}
+ESTABLISHED_EN = {"内蒙古": "Inner Mongolia", "呼伦贝尔": "Hulunbuir", "海拉尔": "Hailar"}
 COUNTY_LEVEL_BY_SUFFIX = {"区": "district", "市": "county_city", "县": "county"}
 
 
@@ -147,17 +152,18 @@ def check_row(row: dict, divisions: Divisions, rows_by_code: dict[str, dict]) ->
 
 
 def expected_name_en(name_zh: str, level: str) -> str:
-    stem = name_zh.removesuffix(SUFFIX[level])
+    suffix = next((s for s in SUFFIX[level] if name_zh.endswith(s)), "")
+    stem = name_zh.removesuffix(suffix)
     syllables = lazy_pinyin(stem)
     word = syllables[0] + "".join("'" + s if s[0] in "aoe" else s for s in syllables[1:])
-    return f"{word.capitalize()} {LEVEL_WORD[level]}"
+    return f"{ESTABLISHED_EN.get(stem, word.capitalize())} {LEVEL_WORD.get(suffix, LEVEL_WORD[level])}"
 
 
 def name_en_problem(row: dict) -> str | None:
     if row["level"] not in SUFFIX:
         return f"{row['code']}: no name_en rule for level {row['level']!r}"
     if not row["name_zh"].endswith(SUFFIX[row["level"]]):
-        return f"{row['code']}: {row['name_zh']} does not end in {SUFFIX[row['level']]} as a {row['level']} should"
+        return f"{row['code']}: {row['name_zh']} does not end in {'/'.join(SUFFIX[row['level']])} as a {row['level']} should"
     want = expected_name_en(row["name_zh"], row["level"])
     return None if row["name_en"] == want else f"{row['code']}: name_en {row['name_en']!r}, pinyin gives {want!r}"
 
@@ -200,6 +206,7 @@ def test_pinyin_rule_examples():
     assert expected_name_en("上饶市", "prefecture") == "Shangrao City"
     assert expected_name_en("西安市", "prefecture") == "Xi'an City"
     assert expected_name_en("青山湖区", "district") == "Qingshanhu District"
+    assert expected_name_en("内蒙古自治区", "province") == "Inner Mongolia Autonomous Region"
 
 
 # Each case: the real row, the cells changed, and a fragment the report must contain.

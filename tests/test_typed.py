@@ -39,6 +39,8 @@ def test_bad_cells_short_and_long_records_and_missing_columns(small):
     for t in _tables(small):
         with open(small / t.path, encoding="utf-8", newline="") as fh:
             header, *rows = list(csv.reader(fh))
+        if len(rows) < 2:
+            continue   # a table the synthetic package leaves empty (coverage_passages) has no rows to corrupt
         rows = [list(r) for r in rows[:6]]
         for k, r in enumerate(rows):
             if k % 3 == 0:

@@ -6,6 +6,13 @@ it is *excluded* when data/coverage_exclusions.csv lists it at its offset with t
 otherwise it is *unaccounted*, an error reported at its line and column in the source file.
 A ledger entry that matches no candidate (the text or the finder changed) is *stale*, also an error.
 
+Passages (data/coverage_passages.csv, validation.passages) exclude whole ranges with one reason:
+a candidate wholly inside an `out_of_scope` or `page_noise` passage is *excluded by range*,
+EXCEPT one that looks like an education figure (hint `figure` and an education keyword in its
+sentence, scripts.scope): that one stays unaccounted until it is curated or excluded on its own.
+Candidates inside a `not_yet_curated` passage are *pending*: reported as a warning, never as
+accounted for.
+
 The candidates come from `scripts.candidates.scan`, the same expressions as find_candidates
 with their parse and context left until asked for: accounting for them needs only offsets,
 texts and hints.
@@ -18,6 +25,9 @@ from itertools import accumulate
 
 from scripts import numbers
 from scripts.candidates import Found, scan
+from scripts.scope import education_keyword
+
+from .passages import PENDING, Passage
 
 
 @dataclass
@@ -29,15 +39,32 @@ class SourceCoverage:
     excluded: set[int] = field(default_factory=set)
     stale: list[tuple[int, str]] = field(default_factory=list)        # (ledger row index, message)
     redundant: list[tuple[int, str]] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    by_range: dict[int, Passage] = field(default_factory=dict)      # candidate offset -> passage excluding it
+    pending: dict[int, Passage] = field(default_factory=dict)       # candidate offset -> not_yet_curated passage
+    flagged: dict[int, tuple[Passage, str]] = field(default_factory=dict)   # education-looking, inside a passage
 
     @property
     def unaccounted(self) -> list[Found]:
         accounted = self.curated | self.excluded
-        return [c for c in self.candidates if c.offset not in accounted]
+        return [c for c in self.candidates
+                if c.offset not in accounted and c.offset not in self.by_range and c.offset not in self.pending]
 
     def counts(self) -> dict[str, int | str]:
         return {"source": self.source_id, "found": len(self.candidates), "curated": len(self.curated),
-                "excluded": len(self.excluded), "unaccounted": len(self.unaccounted)}
+                "excluded": len(self.excluded), "by_range": len(self.by_range), "pending": len(self.pending),
+                "unaccounted": len(self.unaccounted)}
+
+    def passage_counts(self) -> list[dict[str, int | str]]:
+        """Per passage: its range, reason, note, and the candidates it excludes (or holds pending)
+        and those inside it that look like education figures and so are not excluded by it."""
+        out = []
+        for p in self.passages:
+            mine = lambda d: sum(1 for q in d.values() if (q[0] if isinstance(q, tuple) else q) is p)
+            out.append({"source": self.source_id, "start": p.start, "end": p.end, "reason": p.reason,
+                        "by_range": mine(self.by_range), "pending": mine(self.pending),
+                        "education_inside": mine(self.flagged), "note": p.note})
+        return out
 
 
 def normalised_map(text: str) -> tuple[str, list[int]]:
@@ -78,11 +105,12 @@ def _overlapping(candidates: list[Found], spans: list[tuple[int, int]]) -> set[i
     return out
 
 
-def cover(source_id: str, path: str, text: str, rows: list[dict], ledger: list[tuple[int, dict]]) -> SourceCoverage:
+def cover(source_id: str, path: str, text: str, rows: list[dict], ledger: list[tuple[int, dict]],
+          passages: list[Passage] = ()) -> SourceCoverage:
     """Account for every candidate of one source. `rows` are topic rows of this source (only
     their `quote` and `printed` are read), `ledger` its (row index, entry) pairs from
-    coverage_exclusions."""
-    cov = SourceCoverage(source_id, path, scan(text))
+    coverage_exclusions, `passages` its checked, non-overlapping passages."""
+    cov = SourceCoverage(source_id, path, scan(text), passages=sorted(passages, key=lambda p: p.start))
     norm, origin = normalised_map(text)
     spans = [s for r in rows if r.get("printed") and r.get("quote")
              for s in [figure_span(norm, origin, r["quote"], r["printed"])] if s]
@@ -99,4 +127,27 @@ def cover(source_id: str, path: str, text: str, rows: list[dict], ledger: list[t
             cov.redundant.append((i, f"ledger entry {c.text!r} at offset {c.offset} is also a curated row's printed figure; remove it from the ledger"))
         else:
             cov.excluded.add(c.offset)
+    _by_passage(cov, text)
     return cov
+
+
+def _by_passage(cov: SourceCoverage, text: str) -> None:
+    """Sort the candidates not curated nor excluded one by one into those a passage excludes,
+    those it holds pending, and education-looking ones it does not exclude."""
+    if not cov.passages:
+        return
+    starts = [p.start for p in cov.passages]
+    done = cov.curated | cov.excluded
+    for c in cov.candidates:
+        if c.offset in done:
+            continue
+        k = bisect_left(starts, c.offset + 1) - 1
+        if k < 0 or not cov.passages[k].holds(c.offset, c.end):
+            continue
+        p = cov.passages[k]
+        if p.reason == PENDING:
+            cov.pending[c.offset] = p
+        elif c.hint == "figure" and (word := education_keyword(text, c.offset, c.end)):
+            cov.flagged[c.offset] = (p, word)
+        else:
+            cov.by_range[c.offset] = p

@@ -15,13 +15,16 @@ from pathlib import Path
 import pandas as pd
 
 from scripts import numbers
+from scripts.source_text import SourceTextError, read_source
 
 from .report import Problem
 from .rows import records
 
 
 def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple[dict[str, str], list[Problem]]:
-    """Text of every archived source; a missing or edited file is an error."""
+    """Text of every archived source, decoded in its declared encoding; a missing or edited file
+    is an error. The sha256 is over the file's bytes as archived, the text is what quotes and
+    offsets refer to (scripts.source_text, read once here for both)."""
     texts, problems = {}, []
     for i, r in zip(sources.index, records(sources)):   # iterrows built a Series per row
         if r.get("path") is None or r.get("id") is None:
@@ -30,15 +33,17 @@ def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple
         if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
             problems.append(Problem("data/sources.csv", line_of(i), column_of("path"), f"path: archived file {r['path']} does not exist in the package"))
             continue
-        data = file.read_bytes()
+        try:
+            data, text = read_source(r, root)
+        except SourceTextError as exc:   # undecodable: still say whether the bytes were edited
+            problems.append(Problem(exc.path, exc.line, exc.column, f"archived source: {exc.message}"))
+            data, text = file.read_bytes(), None
         digest = hashlib.sha256(data).hexdigest()
         if r.get("sha256") is not None and digest != r["sha256"]:
             problems.append(Problem("data/sources.csv", line_of(i), column_of("sha256"),
                                     f"sha256: {r['path']} has sha256 {digest}, not the recorded one: archived sources must never be edited"))
-        try:
-            texts[r["id"]] = data.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(r["path"], 1, 1, "archived source is not valid UTF-8"))
+        if text is not None:
+            texts[r["id"]] = text
     return texts, problems
 
 

@@ -10,12 +10,14 @@ import pandas as pd
 from scripts import numbers
 from scripts.metadata import ROOT, Table
 
-from . import coverage, crossrow, descriptor, indicators, keys, plausibility, provenance, rows, safety, schema
+from . import (coverage, crossrow, descriptor, indicators, keys, passages, plausibility, provenance, review_years, rows,
+               safety, schema)
 from .csvfile import CsvText, read_csv_text
 from .report import Problem
 from .typed import typed_records
 
 LEDGER = "coverage_exclusions"
+PASSAGES = "coverage_passages"
 
 
 @dataclass
@@ -143,13 +145,27 @@ def validate(root: Path = ROOT) -> list[Problem]:
     for lt in state.tables.values():
         problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
     normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
+    reviews = {}
+    if "sources" in state.tables:
+        src = state.tables["sources"]
+        problems += [src.problem(*e) for e in review_years.check_sources(src.frame)]
+        reviews = _reviews(src.frame)
     for lt in state.tables.values():
         if lt.table.is_topic:
             problems += _topic_problems(lt, normalised, state.published)
+            problems += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
     problems += _coverage_problems(state)[1]
     problems += indicators.check(state.root, frames.get(indicators.RULES),
                                  lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
     return sorted(set(problems))
+
+
+def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """(report_year, delivery_year) of each source that has a delivery_year."""
+    if not {"id", "report_year", "delivery_year"} <= set(frame.columns):
+        return {}
+    return {r["id"]: (r["report_year"], r["delivery_year"]) for r in rows.records(frame[["id", "report_year", "delivery_year"]])
+            if r["delivery_year"] is not None and r["report_year"] is not None}
 
 
 ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
@@ -204,16 +220,27 @@ def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.
         for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
             # r["text"] is verbatim, line breaks and spaces kept: string columns are never converted
             ledger.setdefault(r["source_id"], []).append((i, r))
+    passage_table = state.tables.get(PASSAGES)
+    ranges: dict[str, list[tuple[int, dict]]] = {}
+    if passage_table is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(passage_table.frame.columns):
+        for i, r in zip(passage_table.frame.index, rows.records(passage_table.frame)):
+            ranges.setdefault(r["source_id"], []).append((i, r))
     results, problems = [], []
     for sid, text in state.sources.items():
         mine = [{"quote": quotes[k], "printed": printed[k]} for k in by_source.get(sid, ())]
-        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []))
+        valid, found = passages.check(sid, text, ranges.get(sid, []))
+        problems += [passage_table.problem(*e) for e in found]
+        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []), valid)
         if keep:
             results.append(cov)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
+            inside = cov.flagged.get(c.offset)
+            why = "" if inside is None else (
+                f" inside excluded passage {inside[0].start}-{inside[0].end} ({inside[0].reason}), not excluded by it "
+                f"because it looks like an education figure ({inside[1]!r} in its sentence)")
             problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
-                                    f"hint {c.hint}): curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
+                                    f"hint {c.hint}){why}: curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
         for i, msg in cov.stale + cov.redundant:
             problems.append(ledger_table.problem(i, "char_offset", msg))
     return results, problems

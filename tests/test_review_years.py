@@ -1,0 +1,57 @@
+"""A government work report delivered in Y reviews Y-1 (actuals) and sets the tasks of Y (targets)."""
+import pytest
+
+from conftest import col
+
+SRC = "data/sources.csv"
+GWR_ROW = dict(id="gwrtest2016-sub-001", region_code="361100", year="2015", period="year", kind="actual",
+               indicator="recipients", programme="all_programmes", school_level="all", population="all",
+               value="220051", unit="person_time", qualifier="exact", printed="220051人次", source_id="shangrao2020",
+               quote="上半年全市共资助各学段学生220051人次")
+
+
+def make_gwr(package, **changes) -> int:
+    """Declare shangrao2020 a government work report delivered in 2021 (reviewing 2020); its line."""
+    rows = package.read_rows("sources")
+    k = next(i for i, r in enumerate(rows) if r["id"] == "shangrao2020")
+    rows[k].update(dict(kind="government_work_report", report_year="2020", delivery_year="2021", published="",
+                        delivered="2021-02-20"), **changes)
+    package.write_rows("sources", rows)
+    return k + 2
+
+
+def test_a_consistent_report_is_valid(package):
+    make_gwr(package)
+    assert package.problems() == []
+
+
+@pytest.mark.parametrize("changes, field, fragment", [
+    (dict(report_year="2021"), "report_year", "report_year: 2021, but a government work report delivered in 2021 reviews 2020"),
+    (dict(delivered="2020-12-30"), "delivered", "delivered: 2020-12-30 is not in delivery_year 2021"),
+    (dict(review_first_year="2020"), "review_first_year", "review_first_year: 2020 must be before report_year 2020"),
+    (dict(delivery_year=""), "delivery_year", "delivery_year: a government work report needs the year it was delivered"),
+])
+def test_inconsistent_years_of_a_report_are_errors_at_their_cell(package, changes, field, fragment):
+    line = make_gwr(package, **changes)
+    assert f"{SRC}:{line}:{col('sources', field)}: {fragment}" in package.problems()
+
+
+def test_an_actual_of_the_delivery_year_is_an_error(package):
+    make_gwr(package)
+    package.edit("subsidies", 0, year="2021")
+    assert package.problems() == [
+        f"data/subsidies.csv:2:{col('subsidies', 'year')}: year: 2021 is after the year 2020 that shangrao2020 reviews "
+        "(delivered in 2021): its figures for 2021 are tasks (kind target)"]
+
+
+def test_a_target_for_the_reviewed_year_is_an_error(package):
+    make_gwr(package)
+    package.edit("subsidies", 0, kind="target")
+    assert package.problems() == [
+        f"data/subsidies.csv:2:{col('subsidies', 'year')}: year: 2020, but shangrao2020 was delivered in 2021: a task it "
+        "sets is for 2021 or later (figures of 2020 are the review, kind actual)"]
+
+
+def test_a_document_without_delivery_year_is_not_checked(package):
+    package.edit("subsidies", 0, kind="target")     # shangrao2020 as archived: a situation report
+    assert package.problems() == []
