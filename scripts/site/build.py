@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from scripts.metadata import enum_labels, load_descriptor, tables, topic_tables
+from scripts.source_text import read_source_text
 
 from scripts import views
 
@@ -25,12 +26,8 @@ e = html.escape
 
 
 def source_text(root: Path, source: dict) -> str:
-    """The archived text of a source, decoded: the one place the explorer reads it, through the
-    package's read_source_text once it exists (declared encodings, e.g. GB18030)."""
-    try:
-        from scripts.source_text import read_source_text
-    except ImportError:   # before the sources declare their encodings
-        return (root / source["path"]).read_bytes().decode(source.get("encoding") or "utf-8")
+    """The archived text of a source, decoded in its declared encoding (e.g. GB18030): the
+    package's one reader, so the offsets of rows, exclusions and passages fit the text."""
     return read_source_text(source, root)
 
 
