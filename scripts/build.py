@@ -12,12 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import json
-
 import duckdb
 
 from . import charts, ddl, indicators, release
 from .metadata import ROOT, tables
+from .site import build_site
 
 BUILD_DIR = "build"
 DATABASE = "education.duckdb"
@@ -44,6 +43,8 @@ class Summary:
     archive: Path
     charts: list[Path]
     persisted: tuple[str, ...] = ()
+    release: Path | None = None
+    explorer: Path | None = None
 
     def text(self) -> str:
         lines = [f"built {self.database} with {len(self.counts)} tables and {len(self.views)} views:"]
@@ -51,8 +52,10 @@ class Summary:
         lines.append(f"  views: {', '.join(self.views)}")
         if self.persisted:
             lines.append(f"  views stored as tables (same rows as in sql/views.sql): {', '.join(self.persisted)}")
-        lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table>.parquet (schema from datapackage.json in the file metadata)")
-        lines.append(f"  package zip: {self.archive}")
+        lines.append(f"  parquet: {self.database.parent / 'parquet'}/<table or view>.parquet (schema from datapackage.json in the file metadata)")
+        lines.append(f"  explorer: {self.explorer} (open it in a browser, from the file system)")
+        lines.append(f"  release folder: {self.release} (README.md inside says how to use it)")
+        lines.append(f"  release zip: {self.archive} ({self.archive.stat().st_size / 1e6:.1f} MB)")
         lines.append(f"  charts: {', '.join(str(c) for c in self.charts)}")
         return "\n".join(lines)
 
@@ -155,17 +158,13 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     check_sql_is_current(root)
     charts_dir = charts_dir or (out_dir / "charts" if out_dir else root / "docs" / "charts")
     out_dir = out_dir or root / BUILD_DIR
-    (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     db_path = out_dir / DATABASE
     tmp = db_path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     counts = _load_tables(con, root, validated)
     _run_sql(con, root, "sql/views.sql")
-    for t in tables(root):
-        schema = json.dumps(t.schema, ensure_ascii=False).replace("'", "''")
-        con.execute(f"COPY {t.name} TO '{out_dir / 'parquet' / (t.name + '.parquet')}' "
-                    f"(FORMAT parquet, KV_METADATA {{frictionless_schema: '{schema}'}})")
     try:
         persisted = persist_views(con)
     except duckdb.Error as exc:
@@ -175,4 +174,6 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     con.close()
     os.replace(tmp, db_path)
     drawn = charts.draw_all(db_path, charts_dir)
-    return Summary(db_path, counts, views, release.package_zip(root, out_dir), drawn, persisted)
+    explorer = build_site(root, db_path, out_dir / "site")
+    folder = release.assemble(root, out_dir, db_path, explorer.parent)
+    return Summary(db_path, counts, views, release.package_zip(folder, out_dir), drawn, persisted, folder, explorer)

@@ -116,6 +116,8 @@ MOUNTED = (
     ("query", "query", "run SQL against the built database"),
     ("diff", "diff", "rows added, removed and changed per table since a git revision, as Markdown"),
     ("candidates", "candidates", "list every numeric expression in a source text"),
+    ("codes", "codes", "add, rename or remove a code of a code list everywhere it is defined, then regenerate"),
+    ("draft", "draft", "propose a row or a ledger exclusion for every numeric expression of a source (--merge: append reviewed drafts)"),
     ("readme", "readme", "rerun the README's SQL examples and rewrite the output tables under them"),
 )
 

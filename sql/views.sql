@@ -365,12 +365,12 @@ WITH delivered AS (
 ), planned AS (   -- targets by exact kind of work, and the new/expanded family summed
     SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
            project_kind AS match_kind, false AS family, sum(value) AS planned, count(*) AS target_rows,
-           string_agg(DISTINCT project_kind, ',') AS planned_kinds,
+           string_agg(DISTINCT project_kind, ',' ORDER BY project_kind) AS planned_kinds,
            string_agg(id, ',' ORDER BY id) AS target_ids, string_agg(quote, ' | ' ORDER BY id) AS target_quotes
     FROM targets GROUP BY ALL
     UNION ALL
     SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
-           work_family, true, sum(value), count(*), string_agg(DISTINCT project_kind, ','),
+           work_family, true, sum(value), count(*), string_agg(DISTINCT project_kind, ',' ORDER BY project_kind),
            string_agg(id, ',' ORDER BY id), string_agg(quote, ' | ' ORDER BY id)
     FROM targets WHERE work_family = 'new_or_expansion' GROUP BY ALL
 )

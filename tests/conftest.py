@@ -143,3 +143,11 @@ def _ledger_for(root: Path, rows: list[dict]) -> list[dict]:
 def real_package(tmp_path) -> Package:
     """An unmodified copy of the real package."""
     return copy_package(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory):
+    """One build of the real package shared by the tests that only read its outputs (release,
+    Parquet, explorer): a build takes seconds, and they must not change what it wrote."""
+    from scripts.build import build
+    return build(ROOT, tmp_path_factory.mktemp("real_build"))

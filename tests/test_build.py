@@ -87,9 +87,13 @@ def test_sql_runs_unchanged_in_the_duckdb_cli(tmp_path):
 def test_release_artifacts(built):
     import json
     import zipfile
+    from scripts.metadata import load_descriptor
+    desc = load_descriptor(ROOT)
+    top = f"{desc['name']}-{desc['version']}"
     names = zipfile.ZipFile(built.archive).namelist()
-    assert "china-local-education-statistics/datapackage.json" in names
-    assert "china-local-education-statistics/sources/000_db9a4433567e169a.txt" in names
+    assert built.archive.name == f"{top}.zip" and {n.split("/")[0] for n in names} == {top}
+    assert f"{top}/datapackage.json" in names and f"{top}/README.md" in names
+    assert {f"{top}/{t.path}" for t in tables()} <= set(names)
     con = duckdb.connect()
     meta = dict(con.execute(f"SELECT decode(key), decode(value) FROM parquet_kv_metadata("
                             f"'{built.database.parent}/parquet/subsidies.parquet')").fetchall())

@@ -82,7 +82,10 @@ def test_plan_pair_with_another_channel(package):
 
 def test_plan_pair_with_an_actual(package):
     package.write_rows("teacher_hiring", _hiring(kind="actual"))
+    # the plan coded actual also draws the curation warning on its own row (validation/curation.py)
     assert package.problems() == [
+        "data/teacher_hiring.csv:2:7: warning: kind: actual, but the figure's clause '2020年全市国编统招教师计划1344人' "
+        "has the target cue '计划': a plan or norm is not an actual (kind target?)",
         "data/teacher_hiring.csv:3:21: plan_id: pairs a actual row with a actual row; it must pair an actual with a target"]
 
 

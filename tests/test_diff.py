@@ -1,8 +1,9 @@
 """scripts/diff.py on a two-commit fixture repository built from the real package.
 
 Commit 1 is the real package; commit 2 edits enrollment (one row added, one deleted, two cells
-of a third changed) and one value in finance. Expected counts, ids and columns are typed from
-those edits.
+of a third changed) and one value in finance. Expected counts, ids, columns and values are
+derived from those edits and the rows they touch, so adding rows or regions to the package
+needs no change here.
 """
 from __future__ import annotations
 
@@ -53,13 +54,16 @@ def edited(repo):
     value and note changed; finance row 0's value changed."""
     rows = repo.read_rows("enrollment")
     gone, changed = rows[0], rows[2]
-    new = dict(rows[5], id="shangrao2020-enr-999")
+    new = dict(rows[5], id=rows[5]["id"].rsplit("-", 1)[0] + "-999")
+    old_value = changed["value"]
     changed["value"] = changed["value"] + "1"
     changed["note"] = changed["note"] + " Checked again."
     repo.write_rows("enrollment", rows[1:] + [new])
-    repo.edit("finance", 0, value="1267000001")
+    finance = repo.read_rows("finance")[0]["value"]
+    repo.edit("finance", 0, value=finance + "1")
     commit_all(repo.root, "edit enrollment and finance")
-    return dict(gone=gone["id"], added=new["id"], changed=changed["id"])
+    return dict(gone=gone["id"], added=new["id"], changed=changed["id"], old_value=old_value,
+                finance=finance)
 
 
 def test_counts_ids_and_columns(edited, repo, capsys):
@@ -75,9 +79,9 @@ def test_counts_ids_and_columns(edited, repo, capsys):
     assert f"**Added** (1): `{edited['added']}`" in out
     assert f"**Removed** (1): `{edited['gone']}`" in out
     assert f"- `{edited['changed']}`" in out
-    assert "  - value: `6085` → `60851`" in out     # enr-003 has value 6085
+    assert f"  - value: `{edited['old_value']}` → `{edited['old_value']}1`" in out
     assert "  - note: " in out and "Checked again." in out
-    assert "  - value: `1267000000` → `1267000001`" in out
+    assert f"  - value: `{edited['finance']}` → `{edited['finance']}1`" in out
 
 
 def test_long_values_are_cut_near_the_difference(edited, repo, capsys):
@@ -96,7 +100,7 @@ def test_text_format(edited, repo, capsys):
     assert "<details>" not in out and "|" not in out
     assert "enrollment: 1 added, 1 removed, 1 changed" in out
     assert f"  removed: {edited['gone']}" in out
-    assert "    value: '1267000000' → '1267000001'" in out
+    assert f"    value: '{edited['finance']}' → '{edited['finance']}1'" in out
 
 
 def test_no_data_changes_on_a_clean_tree(repo, capsys):
@@ -110,11 +114,14 @@ def test_no_data_changes_on_a_clean_tree(repo, capsys):
 def test_composite_key_schema_and_table_changes(repo, capsys):
     descriptor = json.loads((repo.root / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "regions"]
+    n_regions = len(repo.read_rows("regions"))
     ledger = next(r for r in descriptor["resources"] if r["name"] == "coverage_exclusions")
     ledger["schema"]["fields"] = [f for f in ledger["schema"]["fields"] if f["name"] != "note"]
     (repo.root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     rows = repo.read_rows("coverage_exclusions")
-    rows[0]["reason"] = "vague"      # shangrao2020, offset 37 was "date"
+    first, old_reason = rows[0], rows[0]["reason"]
+    new_reason = "date" if old_reason == "vague" else "vague"
+    rows[0]["reason"] = new_reason
     for r in rows:
         del r["note"]
     header = [c for c in repo.header("coverage_exclusions") if c != "note"]
@@ -124,10 +131,10 @@ def test_composite_key_schema_and_table_changes(repo, capsys):
         w.writerows(rows)
     assert diff.run(namespace(repo.root, "HEAD")) == 0
     out = capsys.readouterr().out
-    assert f"| regions (removed) | 0 | {len(repo.read_rows('regions'))} | 0 |" in out
+    assert f"| regions (removed) | 0 | {n_regions} | 0 |" in out
     assert "| coverage_exclusions | 0 | 0 | 1 |" in out
     assert "**Columns removed:** `note`" in out
-    assert "- `shangrao2020, 37`\n  - reason: `date` → `vague`" in out
+    assert f"- `{first['source_id']}, {first['char_offset']}`\n  - reason: `{old_reason}` → `{new_reason}`" in out
 
 
 def test_unknown_revision_exits_2(repo, capsys):

@@ -16,8 +16,11 @@ Rules used to compare the two (each one is what a test below enforces):
   of a municipality such as 110100, or a province's "直辖县" group such as 429000 or
   Hainan's 460000), the parent is the province. A prefecture's parent is its province;
   a province has none.
-* Level: package rank 1 -> province, 2 -> prefecture; rank 3 by the name's last
-  character: 区 -> district, 市 -> county_city, 县 -> county (incl. 自治县).
+* Level: the package's rank gives it: 1 -> province (省, 自治区, 直辖市, 特别行政区),
+  2 -> prefecture (市, 地区, 盟, 自治州); rank 3 is county-level, and its kind is the division
+  type that ends the official name, read from the rank's own list of types (TYPE_WORD), not
+  from its last character: 区 -> district; 市 -> county_city; 县, 自治县, 旗, 自治旗, 林区 and
+  特区 -> county (神农架林区 ends in 区 but is a county-level forestry district, not a district).
 * Years: the package's table for year Y lists divisions as at the end of Y: 广丰区 and
   新建区 (created 2015) appear from 2015, 广信区 and 红谷滩区 (2019) from 2019, and
   上饶县 (abolished 2019) is last listed in 2018. regions.csv's valid_from is the first
@@ -29,12 +32,11 @@ Rules used to compare the two (each one is what a test below enforces):
   Upstream warns that county_id is not yet fully reliable; it agrees for every row here,
   and a disagreement is a reason to look, not proof that regions.csv is wrong.
 * name_en: the Hanyu Pinyin (pypinyin, no tones, syllables joined, an apostrophe before a
-  syllable starting with a, o or e as in Xi'an) of name_zh without its level suffix
-  (省/自治区/市/县/区), capitalised, then the English level word: Province (Autonomous
-  Region for 自治区), City (prefecture and county-level city), County, District. E.g.
-  上饶市 -> "Shangrao City". Names of Mongolian origin with an established English form
-  (ESTABLISHED_EN: 内蒙古 Inner Mongolia, 呼伦贝尔 Hulunbuir, 海拉尔 Hailar) use it instead of
-  the pinyin.
+  syllable starting with a, o or e as in Xi'an) of name_zh without its division type,
+  capitalised, then the English word of the type at the row's rank (TYPE_WORD): 上饶市 ->
+  "Shangrao City", 北京市 -> "Beijing Municipality", 内蒙古自治区 -> "Inner Mongolia Autonomous
+  Region", 阿拉善左旗 -> "Alashanzuo Banner". A few places keep their conventional English name
+  instead of the pinyin (CONVENTIONAL: Inner Mongolia, Tibet, Hong Kong, Shaanxi, Hailar …).
 """
 from __future__ import annotations
 
@@ -48,12 +50,25 @@ from pypinyin import lazy_pinyin
 
 REGIONS = Path(__file__).resolve().parents[1] / "data" / "regions.csv"
 
-SUFFIX = {"province": ("省", "自治区"), "prefecture": ("市",), "county_city": ("市",), "county": ("县",),
-          "district": ("区",)}
-LEVEL_WORD = {"province": "Province", "prefecture": "City", "county_city": "City", "county": "County",
-              "district": "District", "自治区": "Autonomous Region"}
-ESTABLISHED_EN = {"内蒙古": "Inner Mongolia", "呼伦贝尔": "Hulunbuir", "海拉尔": "Hailar"}
-COUNTY_LEVEL_BY_SUFFIX = {"区": "district", "市": "county_city", "县": "county"}
+# division types by the package's rank, each with its English word
+TYPE_WORD = {
+    1: {"省": "Province", "自治区": "Autonomous Region", "市": "Municipality", "特别行政区": "Special Administrative Region"},
+    2: {"市": "City", "地区": "Prefecture", "盟": "League", "自治州": "Autonomous Prefecture"},
+    3: {"区": "District", "县": "County", "市": "City", "自治县": "Autonomous County", "旗": "Banner",
+        "自治旗": "Autonomous Banner", "林区": "Forestry District", "特区": "Special District"},
+}
+RANK = {"province": 1, "prefecture": 2, "county": 3, "county_city": 3, "district": 3}
+COUNTY_LEVEL = {"区": "district", "市": "county_city", "县": "county", "自治县": "county", "旗": "county",
+                "自治旗": "county", "林区": "county", "特区": "county"}
+# official English names that are not the pinyin of the Chinese name (keyed by the name without its type)
+CONVENTIONAL = {"内蒙古": "Inner Mongolia", "西藏": "Tibet", "新疆维吾尔": "Xinjiang Uygur", "广西壮族": "Guangxi Zhuang",
+                "宁夏回族": "Ningxia Hui", "香港": "Hong Kong", "澳门": "Macao", "陕西": "Shaanxi",
+                "海拉尔": "Hailar", "呼伦贝尔": "Hulunbuir"}
+
+
+def division_type(name: str, rank: int) -> str | None:
+    """The division type that ends an official name, the longest of its rank's types (林区, not 区)."""
+    return max((t for t in TYPE_WORD[rank] if name.endswith(t) and len(name) > len(t)), key=len, default=None)
 
 
 def read_regions(path: Path = REGIONS) -> list[dict]:
@@ -96,7 +111,7 @@ class Divisions:
             return Division(year, code, info["city_name"], "prefecture", info["province_adcode"], info["city_id"])
         parent = info["city_adcode"] if self._rank(year, info["city_adcode"]) == 2 else info["province_adcode"]
         name = info["county_name"]
-        return Division(year, code, name, COUNTY_LEVEL_BY_SUFFIX.get(name[-1:]), parent, info["county_id"])
+        return Division(year, code, name, COUNTY_LEVEL.get(division_type(name, 3)), parent, info["county_id"])
 
 
 def _compare(row: dict, d: Division) -> list[str]:
@@ -152,18 +167,24 @@ def check_row(row: dict, divisions: Divisions, rows_by_code: dict[str, dict]) ->
 
 
 def expected_name_en(name_zh: str, level: str) -> str:
-    suffix = next((s for s in SUFFIX[level] if name_zh.endswith(s)), "")
-    stem = name_zh.removesuffix(suffix)
-    syllables = lazy_pinyin(stem)
-    word = syllables[0] + "".join("'" + s if s[0] in "aoe" else s for s in syllables[1:])
-    return f"{ESTABLISHED_EN.get(stem, word.capitalize())} {LEVEL_WORD.get(suffix, LEVEL_WORD[level])}"
+    rank = RANK[level]
+    kind = division_type(name_zh, rank)
+    stem = name_zh[:-len(kind)]
+    if stem in CONVENTIONAL:
+        word = CONVENTIONAL[stem]
+    else:
+        syllables = lazy_pinyin(stem)
+        word = (syllables[0] + "".join("'" + s if s[0] in "aoe" else s for s in syllables[1:])).capitalize()
+    return f"{word} {TYPE_WORD[rank][kind]}"
 
 
 def name_en_problem(row: dict) -> str | None:
-    if row["level"] not in SUFFIX:
+    if row["level"] not in RANK:
         return f"{row['code']}: no name_en rule for level {row['level']!r}"
-    if not row["name_zh"].endswith(SUFFIX[row["level"]]):
-        return f"{row['code']}: {row['name_zh']} does not end in {'/'.join(SUFFIX[row['level']])} as a {row['level']} should"
+    rank = RANK[row["level"]]
+    if division_type(row["name_zh"], rank) is None:
+        return (f"{row['code']}: {row['name_zh']} does not end in a division type of a {row['level']} "
+                f"({', '.join(TYPE_WORD[rank])})")
     want = expected_name_en(row["name_zh"], row["level"])
     return None if row["name_en"] == want else f"{row['code']}: name_en {row['name_en']!r}, pinyin gives {want!r}"
 
@@ -207,6 +228,33 @@ def test_pinyin_rule_examples():
     assert expected_name_en("西安市", "prefecture") == "Xi'an City"
     assert expected_name_en("青山湖区", "district") == "Qingshanhu District"
     assert expected_name_en("内蒙古自治区", "province") == "Inner Mongolia Autonomous Region"
+
+
+# Divisions of every kind the rules name, as the package lists them, with the row a contributor
+# would write for each (level, parent and name_en typed by hand from the rules above).
+KINDS = [
+    ("150000", "province", "", "Inner Mongolia Autonomous Region"),         # 自治区
+    ("110000", "province", "", "Beijing Municipality"),                     # 直辖市
+    ("810000", "province", "", "Hong Kong Special Administrative Region"),  # 特别行政区
+    ("152900", "prefecture", "150000", "Alashan League"),                   # 盟
+    ("152921", "county", "152900", "Alashanzuo Banner"),                    # 旗
+    ("429021", "county", "420000", "Shennongjia Forestry District"),        # 林区, in a 直辖县 group
+    ("110101", "district", "110000", "Dongcheng District"),                 # district of a 直辖市
+    ("150781", "county_city", "150700", "Manzhouli City"),
+    ("469001", "county_city", "460000", "Wuzhishan City"),
+    ("150702", "district", "150700", "Hailar District"),
+]
+
+
+@pytest.mark.parametrize("code,level,parent,name_en", KINDS, ids=[k[0] for k in KINDS])
+def test_naming_and_level_rules_cover_every_kind_of_division(code, level, parent, name_en, divisions):
+    d = divisions.get(code)
+    row = dict(code=code, name_zh=d.name, name_en=name_en, level=level, parent_code=parent,
+               valid_from="", valid_to="", successor_code="", note="")
+    assert check_row(row, divisions, {code: row}) == []
+    assert name_en_problem(row) is None
+    wrong = dict(row, level="district" if level != "district" else "county")
+    assert any("level" in p for p in check_row(wrong, divisions, {code: wrong}))
 
 
 # Each case: the real row, the cells changed, and a fragment the report must contain.

@@ -35,6 +35,12 @@ cached under build/validate-cache/ by the inputs' hashes, in worker processes wh
                   value is the parse of the printed figure;
   coverage.py     every numeric expression in the source is curated or in the ledger.
 
+pandas/DuckDB over whole tables, on the rows without an error so far
+  curation.py     curation mistakes that are well-formed and traceable, and still wrong:
+                  parts vs their total, printed units, plan/actual cues, multi-year spans,
+                  unlinked parts, region level, aid pairing.
+
 run.py loads the package and runs the check families listed in run.CHECKS; a new family is a
 module with a function f(state, found) -> problems, added there. report.py renders problems.
 """
+import scripts as _scripts  # noqa: F401  (sets pandas' string storage the checks are written for)

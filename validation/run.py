@@ -11,8 +11,8 @@ from scripts import grammar, numbers
 from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import ROOT, Table
 
-from . import (coverage, crossrow, database, descriptor, indicators, persource, plausibility, provenance, review_years,
-               rows, sqlchecks)
+from . import (coverage, crossrow, curation, database, descriptor, indicators, persource, plausibility, provenance,
+               review_years, rows, sqlchecks)
 from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
@@ -229,6 +229,22 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
     return out
 
 
+def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """The curation-mistake checks (validation/curation.py: pandas/DuckDB over whole tables) on
+    each topic table, on the rows without an error from the checks before it (`found`)."""
+    frame = lambda name: state.tables[name].frame if name in state.tables else None
+    texts = state.normalised()
+    out = []
+    for lt in state.tables.values():
+        if not lt.table.is_topic:
+            continue
+        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+        skip = [i for i in lt.frame.index if lt.csv.line_of(i) in bad] if bad else []
+        out += [lt.problem(i, field, msg, severity=sev)
+                for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"), texts, skip)]
+    return out
+
+
 def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
     """(report_year, delivery_year) of each source that has a delivery_year."""
     if not {"id", "report_year", "delivery_year"} <= set(frame.columns):
@@ -250,6 +266,7 @@ CHECKS = (
     _topic_problems,         # SQL and pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
     _review_year_problems,   # pandas: review_years.py
     persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py, passages.py
+    _curation_problems,      # pandas/DuckDB over whole tables (curation.py), on rows without an error so far
     _indicator_problems,     # SQL over the views (indicators.py)
 )
 

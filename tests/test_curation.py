@@ -1,0 +1,230 @@
+"""validation/curation.py: each curation mistake of issue 11 is reported, with its message, and
+the same rows curated correctly are not.
+
+Most tests run the check on a typed frame built from a few rows (the checks read tables, not
+sources); the last ones go through `validate` on a copy of the package to show where the
+message lands (file, line, column) and that a warning does not fail validation.
+"""
+from __future__ import annotations
+
+from scripts.frames import load, typed_frame
+from scripts.metadata import table
+from tests.conftest import GOOD_SUBSIDIES, col
+from validation import curation
+
+
+def frame(name: str, rows: list[dict]):
+    t = table(name)
+    df, errors = typed_frame(t, t.field_names, [[r.get(f, "") for f in t.field_names] for r in rows])
+    assert errors == []
+    return df
+
+
+def messages(flags) -> list[str]:
+    return [f"{i}:{field}:{sev}: {msg}" for i, field, msg, sev in flags]
+
+
+SUB = dict(region_code="361100", year="2020", period="first_half", kind="actual", programme="all_programmes",
+           school_level="all", population="all", qualifier="exact", source_id="shangrao2020")
+
+
+# ---------------------------------------------------------------- parts
+
+def test_a_part_with_another_period_than_its_total_is_an_error():
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[2]["period"] = "year"
+    out = messages(curation.part_dimensions(frame("subsidies", rows)))
+    assert out == ["2:period:error: period: 'year' differs from its total shangrao2020-sub-901's 'first_half'; a part "
+                   "describes its total's place and time (or say why in note, e.g. 'period differs from its total: …')"]
+
+
+def test_a_part_with_another_region_or_year_is_an_error_unless_the_note_says_why():
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[2].update(region_code="361104", year="2019")
+    out = messages(curation.part_dimensions(frame("subsidies", rows)))
+    assert [m.split(":")[1] for m in out] == ["region_code", "year"]
+    assert "region_code: '361104' differs from its total shangrao2020-sub-901's '361100'" in out[0]
+    rows[2]["note"] = "Region and year differ from its total: the district's share, counted a year earlier."
+    assert curation.part_dimensions(frame("subsidies", rows)) == []
+    assert curation.part_dimensions(frame("subsidies", GOOD_SUBSIDIES)) == []
+
+
+# ---------------------------------------------------------------- printed
+
+def test_printed_without_its_unit_is_an_error():
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[1].update(printed="12751.098", value="12751.098")      # 12751.098万元 with 万元 dropped
+    out = messages(curation.printed_unit(frame("subsidies", rows)))
+    assert out == ["1:printed:error: printed: '12751.098' is followed by '万元' in the source; printed carries the unit "
+                   "as printed ('12751.098万元') and value its parse (127510980)"]
+    assert curation.printed_unit(frame("subsidies", GOOD_SUBSIDIES)) == []
+
+
+def test_a_quote_cut_after_the_digits_does_not_hide_the_unit():
+    from scripts import numbers
+    from scripts.metadata import ROOT
+    text = numbers.normalise((ROOT / "sources" / "000_db9a4433567e169a.txt").read_text(encoding="utf-8"))
+    rows = [dict(GOOD_SUBSIDIES[1], printed="12751.098", value="12751.098", quote="发放资助金12751.098")]
+    assert curation.printed_unit(frame("subsidies", rows)) == []          # the quote alone shows no unit
+    out = messages(curation.printed_unit(frame("subsidies", rows), {"shangrao2020": text}))
+    assert out[0].startswith("0:printed:error: printed: '12751.098' is followed by '万元' in the source")
+
+
+def test_a_unit_the_row_unit_cannot_take_may_be_left_out_of_printed():
+    # 1970个 students: 个 (item) cannot be persons, so the curated row prints the digits only
+    row = dict(SUB, id="shangrao2020-sub-907", indicator="recipients", value="1970", unit="person", printed="1970",
+               quote="其中建档立卡家庭学生1970个")
+    assert curation.printed_unit(frame("subsidies", [row])) == []
+    row.update(unit="item")   # the same digits as a count of items would drop 个
+    assert "followed by '个'" in messages(curation.printed_unit(frame("subsidies", [row])))[0]
+
+
+# ---------------------------------------------------------------- kind
+
+ENR = dict(region_code="361100", year="2020", period="year", indicator="class_size_limit", school_level="primary",
+           population="all", qualifier="exact", source_id="shangrao2020", unit="person")
+
+
+def test_a_norm_recorded_as_an_actual_is_a_warning():
+    row = dict(ENR, id="shangrao2020-enr-901", kind="actual", value="45", printed="45人",
+               quote="平均班额控制在国家、省规定的小学45人")
+    out = messages(curation.kind_cues(frame("enrollment", [row])))
+    assert out == ["0:kind:warning: kind: actual, but the figure's clause '平均班额控制在国家、省规定的小学45人' has the "
+                   "standard cue '控制在': a plan or norm is not an actual (kind standard?)"]
+    row["kind"] = "standard"
+    assert curation.kind_cues(frame("enrollment", [row])) == []
+
+
+def test_a_plan_recorded_as_an_actual_and_an_actual_recorded_as_a_target_are_warnings():
+    tea = dict(region_code="361100", year="2020", period="year", school_level="all", population="all", qualifier="exact",
+               source_id="shangrao2020", unit="person", channel="unified_recruitment",
+               quote="2020年全市国编统招教师计划1344人，实际招聘1248人")
+    plan = dict(tea, id="shangrao2020-tea-901", kind="actual", indicator="planned", value="1344", printed="1344人")
+    done = dict(tea, id="shangrao2020-tea-902", kind="target", indicator="hired", value="1248", printed="1248人")
+    out = messages(curation.kind_cues(frame("teacher_hiring", [plan, done])))
+    assert out[0].startswith("0:kind:warning: kind: actual, but the figure's clause '2020年全市国编统招教师计划1344人' "
+                             "has the target cue '计划'")
+    assert out[1] == ("1:kind:warning: kind: target, but the figure's clause '实际招聘1248人' reports an outcome "
+                      "('实际'): kind actual?")
+    plan["kind"], done["kind"] = "target", "actual"
+    assert curation.kind_cues(frame("teacher_hiring", [plan, done])) == []
+
+
+def test_a_cue_the_note_names_or_a_figure_relative_to_a_norm_is_not_flagged():
+    fin = dict(region_code="321282", year="2020", period="year", kind="actual", indicator="ratio_to_standard",
+               school_level="all", population="all", qualifier="at_least", source_id="jingjiang2020", unit="percent",
+               id="jingjiang2020-fin-901", value="110", printed="110%", quote="均不低于省定标准的110%")
+    assert curation.kind_cues(frame("finance", [fin])) == []
+
+
+# ---------------------------------------------------------------- multi-year
+
+FIN = dict(region_code="431321", year="2020", kind="actual", indicator="education_expenditure", school_level="all",
+           population="all", qualifier="exact", source_id="shuangfeng2017", unit="yuan", id="shuangfeng2017-fin-901",
+           value="23996000000", printed="239.96亿元", quote="十三五期间，全县教育支出239.96亿元")
+
+
+def test_a_five_year_total_coded_as_one_year_is_an_error():
+    out = messages(curation.multi_year(frame("finance", [dict(FIN, period="year")])))
+    assert out == ["0:period:error: period: year, but the quote names '十三五期间' before the figure: a total over several "
+                   "years is not one year's figure (period multi_year with first_year, or cumulative; or explain in "
+                   "note, naming '十三五期间')"]
+
+
+def test_a_multi_year_figure_coded_so_or_explained_is_not_flagged():
+    assert curation.multi_year(frame("finance", [dict(FIN, period="multi_year", first_year="2016")])) == []
+    explained = dict(FIN, period="year", note="十三五期间 here introduces the section; the figure is 2020's alone.")
+    assert curation.multi_year(frame("finance", [explained])) == []
+
+
+# ---------------------------------------------------------------- unlinked parts
+
+def _aid(n: int, printed: str, value: str, **kw) -> dict:
+    return dict(SUB, id=f"shangrao2020-sub-{n}", indicator="amount", unit="yuan", printed=printed, value=value,
+                quote=f"资助{printed}", **kw)
+
+
+def test_unlinked_parts_summing_to_a_row_are_a_warning():
+    rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
+            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural")]
+    out = messages(curation.unlinked_parts(frame("subsidies", rows)))
+    assert out == ["0:value:warning: value: 12340000 equals the sum of the 3 rows that follow (shangrao2020-sub-902, "
+                   "shangrao2020-sub-903, shangrao2020-sub-904), none linked to it: parts? Give them parent_id (and "
+                   "breakdown_complete here) or views will count them twice"]
+    for r in rows[1:]:
+        r["parent_id"] = "shangrao2020-sub-901"
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+
+
+def test_rates_are_not_parts():
+    rows = [dict(_aid(900 + n, p, v), indicator="share", unit="percent", population=pop)
+            for n, (p, v, pop) in enumerate([("60%", "60", "all"), ("20%", "20", "rural"), ("40%", "40", "urban")], 1)]
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+
+
+def test_rows_that_do_not_add_up_are_not_flagged():
+    rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
+            _aid(903, "200万元", "2000000", population="disabled")]
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+
+
+# ---------------------------------------------------------------- region
+
+def test_a_county_figure_coded_to_its_prefecture_is_a_warning():
+    sources, regions = load("sources", categories=False), load("regions", categories=False)
+    row = dict(SUB, id="shuangfeng2017-sub-901", region_code="431300", source_id="shuangfeng2017", period="year",
+               indicator="recipients", unit="person", value="12390", printed="12390人",
+               quote="共资助义务教育阶段学生12390人")
+    assert curation.region_level(frame("subsidies", [row]), sources, regions) == []   # no place named
+    row["quote"] = "全县共资助义务教育阶段学生12390人"
+    out = messages(curation.region_level(frame("subsidies", [row]), sources, regions))
+    assert out == ["0:region_code:warning: region_code: 431300 is the parent of the source's region 431321 (双峰县), "
+                   "but the quote names '全县': code the figure to 431321?"]
+    row["region_code"] = "431321"
+    assert curation.region_level(frame("subsidies", [row]), sources, regions) == []
+
+
+# ---------------------------------------------------------------- aid pairing
+
+def test_an_amount_paired_with_two_recipient_rows_is_an_error():
+    amount = _aid(901, "120万元", "1200000", programme="other")
+    waiver = dict(SUB, id="shangrao2020-sub-902", programme="other", indicator="recipients", unit="person",
+                  value="300", printed="300人", quote="免学费300人")
+    grant = dict(waiver, id="shangrao2020-sub-903", value="200", printed="200人", quote="助学金200人")
+    out = messages(curation.aid_pairs(frame("subsidies", [amount, waiver, grant])))
+    assert out == ["0:programme:error: programme: this amount pairs with 2 recipients rows (shangrao2020-sub-902, "
+                   "shangrao2020-sub-903) under the aid_per_recipient key (source, region, year, period, programme, "
+                   "level, population, kind): each amount needs at most one; give the programmes or populations "
+                   "their own codes (python -m scripts codes add programme …)"]
+    grant["programme"] = "senior_secondary_aid"
+    assert curation.aid_pairs(frame("subsidies", [amount, waiver, grant])) == []
+
+
+# ---------------------------------------------------------------- through validate
+
+def test_validate_reports_a_curation_error_at_its_cell(package):
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[1].update(printed="12751.098", value="12751.098")
+    package.write_rows("subsidies", rows)
+    problems = package.problems()
+    S = "data/subsidies.csv"
+    assert f"{S}:3:{col('subsidies', 'printed')}: printed: '12751.098' is followed by '万元' in the source; printed carries " \
+           "the unit as printed ('12751.098万元') and value its parse (127510980)" in problems
+
+
+def test_a_curation_warning_does_not_fail_validation(package):
+    row = dict(ENR, id="shangrao2020-enr-901", kind="actual", value="45", printed="45人",
+               quote="平均班额控制在国家、省规定的小学45人")
+    package.write_rows("enrollment", [row])
+    problems = package.problems()
+    assert f"data/enrollment.csv:2:{col('enrollment', 'kind')}: warning: kind: actual, but the figure's clause " \
+           "'平均班额控制在国家、省规定的小学45人' has the standard cue '控制在': a plan or norm is not an actual (kind standard?)" in problems
+    assert not [p for p in problems if ": warning: " not in p]
+
+
+def test_rows_with_other_errors_are_left_out_with_their_comparisons():
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[0]["year"] = "2021"          # the total is wrong (say another check found its year bad)
+    df = frame("subsidies", rows)
+    assert [f[1] for f in curation.check(df)] == ["year"]        # reported on the part
+    assert curation.check(df, skip=[0]) == []                     # not when the total has an error
