@@ -20,7 +20,8 @@ from .site import build_site
 
 BUILD_DIR = "build"
 DATABASE = "education.duckdb"
-SQL_FILES = ("sql/tables.sql", "sql/views.sql")
+VALIDATED = "validated.duckdb"   # written by `validate` for `build` (python -m scripts build)
+SQL_FILES = ("sql/tables.sql", "sql/views.sql")   # what the DuckDB CLI runs; build runs the same
 # Views of sql/views.sql the built database holds as tables (same name, columns and rows),
 # in an order where each is computed before anything that would read it is stored.
 PERSISTED = ("indicator_panel", "region_year_panel")
@@ -107,9 +108,53 @@ def persist_views(con, names: tuple[str, ...] = PERSISTED) -> tuple[str, ...]:
     return tuple(names)
 
 
-def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | None = None) -> Summary:
+def _load_tables(con, root: Path, validated: Path | None) -> dict[str, int]:
+    """The package's tables, each checked to hold as many rows as its CSV has records.
+
+    Without `validated`, sql/tables.sql as committed (read_csv of every CSV, as the DuckDB CLI
+    does). With it, the database `validate` left (validation/database.py: every table already
+    read and typed by SQL from datapackage.json), so no CSV is read twice: the same CREATE
+    TABLE and comments (scripts/ddl.py), rows inserted from the validated typed tables."""
+    if validated is None:
+        _run_sql(con, root, "sql/tables.sql")
+    else:
+        con.execute(f"ATTACH '{validated}' AS validated (READ_ONLY)")
+        for t in tables(root):
+            cols = ", ".join(f'"{f["name"]}"' for f in t.fields)
+            try:
+                con.execute(ddl.table_sql(t, f"SELECT {cols} FROM validated.\"t_{t.name}\" ORDER BY __row"))
+            except duckdb.Error as exc:
+                raise BuildError(f"{t.path} (validated database {validated}): {exc}") from None
+    counts = {}
+    for t in tables(root):
+        n = con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
+        expected = csv_record_count(root / t.path) if validated is None else \
+            con.execute(f'SELECT count(*) FROM validated."raw_{t.name}"').fetchone()[0]
+        if n != expected:
+            raise BuildError(f"{t.path}: {expected} records in the CSV but {n} rows in table {t.name}")
+        counts[t.name] = n
+    if validated is not None:
+        con.execute("DETACH validated")
+    return counts
+
+
+def _run_sql(con, root: Path, sql: str) -> None:
+    text = (root / sql).read_text(encoding="utf-8")
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)   # the SQL uses paths relative to the repository root, as the CLI does
+        con.execute(text)
+    except duckdb.Error as exc:
+        raise BuildError(f"{sql}: {exc}") from None
+    finally:
+        os.chdir(cwd)
+
+
+def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | None = None,
+          validated: Path | None = None) -> Summary:
     """Build everything into out_dir (default build/); charts go to docs/charts/ for the real
-    build and beside the database when out_dir is given (tests)."""
+    build and beside the database when out_dir is given (tests). `validated`: the database a
+    `validate` of the same files has just written (`python -m scripts build` passes it)."""
     check_sql_is_current(root)
     charts_dir = charts_dir or (out_dir / "charts" if out_dir else root / "docs" / "charts")
     out_dir = out_dir or root / BUILD_DIR
@@ -118,23 +163,8 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     tmp = db_path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
-    cwd = os.getcwd()
-    try:
-        os.chdir(root)   # the SQL uses paths relative to the repository root, as the CLI does
-        for sql in SQL_FILES:
-            try:
-                con.execute((root / sql).read_text(encoding="utf-8"))
-            except duckdb.Error as exc:
-                raise BuildError(f"{sql}: {exc}") from None
-    finally:
-        os.chdir(cwd)
-    counts = {}
-    for t in tables(root):
-        n = con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
-        expected = csv_record_count(root / t.path)
-        if n != expected:
-            raise BuildError(f"{t.path}: {expected} records in the CSV but {n} rows in table {t.name}")
-        counts[t.name] = n
+    counts = _load_tables(con, root, validated)
+    _run_sql(con, root, "sql/views.sql")
     try:
         persisted = persist_views(con)
     except duckdb.Error as exc:

@@ -14,6 +14,8 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--github", action="store_true", default=None,
                    help="print errors as GitHub Actions annotations (default when GITHUB_ACTIONS=true)")
     p.add_argument("--strict", action="store_true", help="warnings (plausibility) and passages not yet curated fail too")
+    p.add_argument("--no-cache", dest="use_cache", action="store_false",
+                   help="re-check every source (default: reuse build/validate-cache/ for sources whose inputs are unchanged)")
 
 
 def _pending_passages(root: Path) -> int:
@@ -27,10 +29,10 @@ def _pending_passages(root: Path) -> int:
         return 0   # validate reports an unreadable ledger itself
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args, db_file: Path | None = None) -> int:
     from validation.report import render
     from validation.run import validate
-    problems = validate(args.root)
+    problems = validate(args.root, use_cache=args.use_cache, db_file=db_file)
     errors = [p for p in problems if p.severity == "error" or args.strict]
     warnings = [p for p in problems if p.severity == "warning"]
     if problems:
@@ -52,12 +54,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import BuildError, build
-    if cmd_validate(args) != 0:
+    from .build import BUILD_DIR, VALIDATED, BuildError, build
+    validated = args.root / BUILD_DIR / VALIDATED   # the tables as validation typed them: build reads no CSV again
+    if cmd_validate(args, db_file=validated) != 0:
         print("build stopped: fix the errors above first", file=sys.stderr)
         return 1
     try:
-        summary = build(args.root)
+        summary = build(args.root, validated=validated)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

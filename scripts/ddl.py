@@ -27,7 +27,10 @@ def _comment(item: dict) -> str:
     return f"{item.get('title', '')} / {zh}: {item.get('description', '')} {item.get('descriptionZh', '')}".strip()
 
 
-def table_sql(table: Table) -> str:
+def table_sql(table: Table, rows: str | None = None) -> str:
+    """CREATE TABLE, its rows and comments. The rows come from the CSV by default (the committed
+    sql/tables.sql); `rows`, a query with the table's columns in order, replaces read_csv
+    (the build loads the tables validation has already typed)."""
     required = {f["name"] for f in table.fields if f.get("constraints", {}).get("required")}
     pk = table.primary_key
     cols = []
@@ -37,10 +40,11 @@ def table_sql(table: Table) -> str:
     if pk:
         cols.append(f"  PRIMARY KEY ({', '.join(map(_ident, pk))})")
     types = ", ".join(f"'{f['name']}': '{duckdb_type(f)}'" for f in table.fields)
-    lines = [f"CREATE OR REPLACE TABLE {table.name} (", ",\n".join(cols), ");",
-             f"INSERT INTO {table.name} SELECT * FROM read_csv({_quote(table.path)}, header = true, auto_detect = false,",
-             f"  delim = ',', quote = '\"', escape = '\"', nullstr = '', dateformat = '%Y-%m-%d',",
-             f"  columns = {{{types}}});",
+    insert = [f"INSERT INTO {table.name} {rows};"] if rows is not None else [
+        f"INSERT INTO {table.name} SELECT * FROM read_csv({_quote(table.path)}, header = true, auto_detect = false,",
+        f"  delim = ',', quote = '\"', escape = '\"', nullstr = '', dateformat = '%Y-%m-%d',",
+        f"  columns = {{{types}}});"]
+    lines = [f"CREATE OR REPLACE TABLE {table.name} (", ",\n".join(cols), ");", *insert,
              f"COMMENT ON TABLE {table.name} IS {_quote(_comment(table.resource))};"]
     lines += [f"COMMENT ON COLUMN {table.name}.{_ident(f['name'])} IS {_quote(_comment(f))};" for f in table.fields]
     return "\n".join(lines) + "\n"

@@ -10,37 +10,43 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import grammar
 from .metadata import ROOT, Table, table
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
                  "date": "datetime64[ns]", "boolean": "boolean"}
 
 
+def _matches(raw: pd.Series, pattern: str) -> pd.Series:
+    """True where a non-missing cell is written in the grammar of its type (scripts/grammar.py)."""
+    return raw.str.fullmatch(pattern).fillna(False).astype(bool)
+
+
 def _to_integer(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    num = pd.to_numeric(raw, errors="coerce")
-    bad = raw.notna() & (num.isna() | (num != num.round()))
-    return num.where(~bad).astype("Int64"), bad
+    ok = _matches(raw, grammar.INTEGER)
+    num = pd.to_numeric(raw.where(ok), errors="coerce")
+    return num.astype("Int64"), raw.notna() & ~ok
 
 
 def _to_number(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    num = pd.to_numeric(raw, errors="coerce")
-    return num.astype("Float64"), raw.notna() & num.isna()
+    ok = _matches(raw, grammar.NUMBER)
+    num = pd.to_numeric(raw.where(ok), errors="coerce")
+    return num.astype("Float64"), raw.notna() & (~ok | num.isna())
 
 
 def _to_date(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    dates = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
+    ok = _matches(raw, grammar.DATE)
+    dates = pd.to_datetime(raw.where(ok), format="%Y-%m-%d", errors="coerce")
     return dates.astype("datetime64[ns]"), raw.notna() & dates.isna()
 
 
 def _to_boolean(raw: pd.Series, field: dict) -> tuple[pd.Series, pd.Series]:
-    true = set(field.get("trueValues", ["true", "True", "TRUE", "1"]))
-    false = set(field.get("falseValues", ["false", "False", "FALSE", "0"]))
+    true, false = set(grammar.true_values(field)), set(grammar.false_values(field))
     out = raw.map(lambda v: True if v in true else False if v in false else pd.NA, na_action="ignore")
     return out.astype("boolean"), raw.notna() & ~raw.isin(true | false)
 
 
-CONVERTERS = {"integer": (_to_integer, "an integer"), "number": (_to_number, "a number"),
-              "date": (_to_date, "a date in YYYY-MM-DD form"), "boolean": (_to_boolean, "true or false")}
+CONVERTERS = {"integer": _to_integer, "number": _to_number, "date": _to_date, "boolean": _to_boolean}
 
 
 def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.DataFrame, list[tuple[int, str, str]]]:
@@ -53,16 +59,16 @@ def typed_frame(t: Table, header: list[str], rows: list[list[str]]) -> tuple[pd.
 
 def convert_columns(t: Table, frame: pd.DataFrame) -> list[tuple[int, str, str]]:
     """Convert the typed columns of a string frame in place; (row, field, message) for each cell
-    not of its type. Shared with validation/typed.py so the typing rules live here only."""
+    not of its type. The grammar of each type is scripts/grammar.py's, as in the validator's SQL."""
     errors = []
     for f in t.fields:
         name = f["name"]
         if name not in frame.columns or f.get("type", "string") not in CONVERTERS:
             continue
-        convert, what = CONVERTERS[f["type"]]
+        convert = CONVERTERS[f["type"]]
         raw = frame[name]
         frame[name], bad = convert(raw, f) if f["type"] == "boolean" else convert(raw)
-        errors += [(i, name, f"{name}: {raw[i]!r} is not {what}") for i in bad[bad].index]
+        errors += [(i, name, grammar.type_message(name, f["type"], raw[i])) for i in bad[bad].index]
     return errors
 
 

@@ -168,3 +168,22 @@ def test_commands_start_without_matplotlib():
     proc = subprocess.run([__import__("sys").executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+def test_build_from_the_validated_database_has_the_tables_of_the_csvs(built, tmp_path):
+    """`python -m scripts build` reuses the tables validate typed instead of reading the CSVs
+    again: the same columns, types, comments and rows as sql/tables.sql over the CSVs."""
+    from validation.run import validate
+    db = tmp_path / "validated.duckdb"
+    assert [p for p in validate(ROOT, use_cache=False, db_file=db) if p.severity == "error"] == []
+    reused = build(ROOT, tmp_path / "out", validated=db)
+    assert reused.counts == built.counts
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{built.database}' AS a (READ_ONLY)")
+    con.execute(f"ATTACH '{reused.database}' AS b (READ_ONLY)")
+    for t in tables():
+        assert con.execute(f"DESCRIBE a.{t.name}").fetchall() == con.execute(f"DESCRIBE b.{t.name}").fetchall()
+        for x, y in (("a", "b"), ("b", "a")):
+            assert con.execute(f"SELECT count(*) FROM (FROM {x}.{t.name} EXCEPT ALL FROM {y}.{t.name})").fetchone()[0] == 0, t.name
+    comments = "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = ? ORDER BY ALL"
+    assert con.execute(comments, ["a"]).fetchall() == con.execute(comments, ["b"]).fetchall()

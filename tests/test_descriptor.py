@@ -36,3 +36,15 @@ def test_absolute_path(package):
 def test_missing_resource_file(package):
     (package.root / "data" / "finance.csv").unlink()
     assert any(p.endswith("resource 'finance': file 'data/finance.csv' does not exist") for p in package.problems())
+
+
+def test_spec_check_is_cached_per_descriptor_text(package):
+    """The spec check's cached result is reused only for the same descriptor text."""
+    from validation.run import validate
+    assert package.problems() == []
+    _edit(package, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="strin"))
+    warm = [p.plain() for p in validate(package.root)]
+    assert warm == [p.plain() for p in validate(package.root, use_cache=False)]
+    assert warm[0].startswith("datapackage.json:1:1: not a valid Frictionless data package:")
+    _edit(package, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="string"))
+    assert package.problems() == []

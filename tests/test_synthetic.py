@@ -18,8 +18,9 @@ PER_REPORT = {"enrollment": 25, "subsidies": 12, "teacher_hiring": 8, "construct
 
 
 def digest(root: Path) -> dict[str, str]:
+    """Every file of the package; build/ (git-ignored output, where validate keeps its cache) is not the package."""
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+            for p in sorted(root.rglob("*")) if p.is_file() and p.relative_to(root).parts[0] != "build"}
 
 
 def read(root: Path, table: str) -> list[dict]:

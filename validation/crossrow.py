@@ -6,13 +6,15 @@ printed figures; an actual is paired (`plan_id`) only with a target of the same 
 unit and programme or channel; and an actual cannot describe a year after its source was
 published.
 
-The checks read the table as columns (lists with None for missing cells, as `rows.records`
-gives them) and find a row's total or plan by position, so no dict per row is built: a
-national topic table has 1.6 million rows.
+Parts, plan pairs and years are joins in DuckDB over the typed tables t_<name> (a row's total
+or plan is the first row with that id; a duplicate id is the key check's). Breakdowns stay in
+Python: their tolerance is the rounding of each printed figure, read by the package's number
+parser (scripts/numbers.py), once per distinct figure.
 """
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 
@@ -22,19 +24,11 @@ from scripts import numbers
 PAIR_DIMENSIONS = ("region_code", "year", "unit", "programme", "channel")
 
 
-# what the checks here read; a column the file lacks reads as empty
-COLUMNS = ("id", "parent_id", "base_id", "plan_id", "value", "unit", "kind", "breakdown_complete", "printed",
-           "repair_rule", "source_id", "region_code", "year", "programme", "channel")
+BREAKDOWNS = ("id", "parent_id", "value", "breakdown_complete", "printed", "repair_rule")   # what check_breakdowns reads
 Columns = dict[str, list]
 
 
-PARTS = ("id", "parent_id", "base_id", "plan_id", "unit", "value")
-BREAKDOWNS = ("id", "parent_id", "value", "breakdown_complete", "printed", "repair_rule")
-PLANS = ("id", "plan_id", "kind") + PAIR_DIMENSIONS
-YEARS = ("kind", "year", "source_id")
-
-
-def columns(df: pd.DataFrame, names=COLUMNS) -> Columns:
+def columns(df: pd.DataFrame, names=BREAKDOWNS) -> Columns:
     """The named columns as lists, None for a missing cell (dates too: NaT becomes None)."""
     return {n: df[[n]].to_numpy(dtype=object, na_value=None)[:, 0].tolist() for n in names if n in df.columns}
 
@@ -43,40 +37,7 @@ def _col(cols: Columns, name: str, n: int) -> list:
     return cols[name] if name in cols else [None] * n
 
 
-def _first_positions(ids: list) -> dict:
-    """id -> position of the first row with it (a duplicate id is reported by the key check)."""
-    first: dict = {}
-    for k, rid in enumerate(ids):
-        first.setdefault(rid, k)
-    return first
-
-
-def check_parts(df: pd.DataFrame, cols: Columns | None = None) -> list[tuple[int, str, str]]:
-    """A part shares its total's unit and never exceeds it; rows do not refer to themselves.
-    `cols` are columns(df) when the caller has them already (here and below)."""
-    if not {"id", "parent_id", "base_id", "value", "unit"} <= set(df.columns):
-        return []
-    cols = columns(df, PARTS) if cols is None else cols
-    ids, parents, units, values = cols["id"], cols["parent_id"], cols["unit"], cols["value"]
-    refs = [(ref, cols[ref]) for ref in ("parent_id", "base_id", "plan_id") if ref in cols]
-    first = _first_positions(ids)
-    out = []
-    for k, i in enumerate(df.index):
-        rid = ids[k]
-        for ref, vals in refs:
-            if vals[k] is not None and vals[k] == rid:
-                out.append((i, ref, f"{ref}: a row cannot refer to itself"))
-        parent = parents[k]
-        t = first.get(parent) if parent != rid else None
-        if t is None:
-            continue
-        if units[t] and units[k] and units[t] != units[k]:
-            out.append((i, "unit", f"unit: part is in {units[k]!r} but its total {parent} is in {units[t]!r}"))
-        elif values[t] is not None and values[k] is not None and values[k] > values[t] and units[k] != "percent":
-            out.append((i, "value", f"value: part {values[k]:g} exceeds its total {parent} ({values[t]:g})"))
-    return out
-
-
+@lru_cache(maxsize=1 << 18)   # a figure printed in many rows is read once
 def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
     """Half the last printed digit, in canonical units: the rounding a printed figure carries.
     A whole count printed without 万/亿 (105所) is exact and carries none."""
@@ -123,39 +84,67 @@ def check_breakdowns(df: pd.DataFrame, cols: Columns | None = None) -> list[tupl
     return out
 
 
-def check_plan_pairs(df: pd.DataFrame, cols: Columns | None = None) -> list[tuple[int, str, str]]:
+def _first_ids(table: str) -> str:
+    """Each id with the row of its first use (a duplicate id is reported by the key check)."""
+    return f'(SELECT id, min(__row) AS first FROM "t_{table}" WHERE id IS NOT NULL GROUP BY id)'
+
+
+def check_parts(con, table: str, columns: list[str]) -> list[tuple[int, str, str]]:
+    """A part shares its total's unit and never exceeds it; rows do not refer to themselves."""
+    if not {"id", "parent_id", "base_id", "value", "unit"} <= set(columns):
+        return []
+    t = f'"t_{table}"'
+    out = []
+    for ref in ("parent_id", "base_id", "plan_id"):
+        if ref in columns:
+            out += [(r, ref, f"{ref}: a row cannot refer to itself")
+                    for (r,) in con.execute(f"SELECT __row FROM {t} WHERE {ref} = id").fetchall()]
+    query = f"""
+        SELECT k.__row, k.parent_id, k.unit, p.unit, k.value, p.value,
+               p.unit IS NOT NULL AND p.unit <> '' AND k.unit IS NOT NULL AND k.unit <> '' AND p.unit <> k.unit AS other_unit
+        FROM {t} k JOIN {_first_ids(table)} f ON f.id = k.parent_id JOIN {t} p ON p.__row = f.first
+        WHERE k.parent_id IS DISTINCT FROM k.id
+          AND ((p.unit <> '' AND k.unit <> '' AND p.unit <> k.unit)
+               OR (k.value > p.value AND k.unit IS DISTINCT FROM 'percent'))"""
+    for r, parent, unit, total_unit, value, total, other_unit in con.execute(query).fetchall():
+        if other_unit:
+            out.append((r, "unit", f"unit: part is in {unit!r} but its total {parent} is in {total_unit!r}"))
+        else:
+            out.append((r, "value", f"value: part {value:g} exceeds its total {parent} ({total:g})"))
+    return out
+
+
+def check_plan_pairs(con, table: str, columns: list[str]) -> list[tuple[int, str, str]]:
     """`plan_id` links an actual to its target: same region, year, unit and programme/channel."""
-    if "plan_id" not in df.columns:
+    if not {"plan_id", "id"} <= set(columns):
         return []
-    cols = columns(df, PLANS) if cols is None else cols
-    n = len(df)
-    ids, plans, kinds = _col(cols, "id", n), cols["plan_id"], _col(cols, "kind", n)
-    dims = [(dim, cols[dim]) for dim in PAIR_DIMENSIONS if dim in df.columns]
-    first = _first_positions(ids)
+    t = f'"t_{table}"'
+    dims = [d for d in PAIR_DIMENSIONS if d in columns]
+    kind = ("k.kind", "p.kind") if "kind" in columns else ("NULL", "NULL")
+    query = f"""
+        SELECT k.__row, {kind[0]}, {kind[1]}, p.id{''.join(f', k.{d}, p.{d}' for d in dims)}
+        FROM {t} k JOIN {_first_ids(table)} f ON f.id = k.plan_id JOIN {t} p ON p.__row = f.first
+        WHERE k.plan_id <> ''"""
     out = []
-    for k, i in enumerate(df.index):
-        t = first.get(plans[k]) if plans[k] else None
-        if t is None:
+    for r, kind_k, kind_p, plan, *values in con.execute(query).fetchall():
+        if kind_k != "actual" or kind_p != "target":
+            out.append((r, "plan_id", f"plan_id: pairs a {kind_k} row with a {kind_p} row; it must pair an actual with a target"))
             continue
-        if kinds[k] != "actual" or kinds[t] != "target":
-            out.append((i, "plan_id", f"plan_id: pairs a {kinds[k]} row with a {kinds[t]} row; it must pair an actual with a target"))
-            continue
-        for dim, vals in dims:
-            if vals[k] != vals[t]:
-                out.append((i, "plan_id", f"plan_id: {dim} {vals[k]!r} differs from the plan {ids[t]}'s {vals[t]!r}"))
+        for dim, mine, theirs in zip(dims, values[0::2], values[1::2]):
+            if mine != theirs:
+                out.append((r, "plan_id", f"plan_id: {dim} {mine!r} differs from the plan {plan}'s {theirs!r}"))
     return out
 
 
-def check_years_against_sources(df: pd.DataFrame, published: dict[str, pd.Timestamp],
-                                cols: Columns | None = None) -> list[tuple[int, str, str]]:
+def check_years_against_sources(con, table: str, columns: list[str], source_columns: list[str]) -> list[tuple[int, str, str]]:
     """An actual cannot describe a year after its source was published (a plan is a target)."""
-    if not {"kind", "year", "source_id"} <= set(df.columns):
+    if not {"kind", "year", "source_id"} <= set(columns) or not {"id", "published"} <= set(source_columns):
         return []
-    cols = columns(df, YEARS) if cols is None else cols
-    out = []
-    for i, kind, year, sid in zip(df.index, cols["kind"], cols["year"], cols["source_id"]):
-        date = published.get(sid)
-        if kind == "actual" and date is not None and year is not None and year > date.year:
-            out.append((i, "year", f"year: {year} is after its source {sid} was published "
-                                   f"({date.date()}); an actual cannot describe a later year (plans are kind target)"))
-    return out
+    query = f"""
+        SELECT k.__row, k.year, k.source_id, s.published
+        FROM "t_{table}" k JOIN (SELECT id, last(published ORDER BY __row) FILTER (WHERE published IS NOT NULL) AS published FROM t_sources GROUP BY id) s
+          ON s.id = k.source_id
+        WHERE k.kind = 'actual' AND s.published IS NOT NULL AND k.year > year(s.published)"""
+    return [(r, "year", f"year: {year} is after its source {sid} was published "
+                        f"({published.isoformat()}); an actual cannot describe a later year (plans are kind target)")
+            for r, year, sid, published in con.execute(query).fetchall()]

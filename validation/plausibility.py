@@ -1,5 +1,6 @@
 """Plausibility warnings: figures that are possible but suspicious. Reported as warnings, not
-errors; `validate --strict` makes them fail.
+errors; `validate --strict` makes them fail. The first three are SQL over the typed DuckDB
+table; the series check is numpy (a median per series without the row's own year, by one sort).
 
 - yuan per recipient of a student-aid amount and its recipients outside 10-100,000 yuan;
 - per-student spending or funding outside 100-200,000 yuan;
@@ -22,30 +23,35 @@ PER_STUDENT = (100, 200_000)
 SERIES_KEY = ["region_code", "indicator", "unit", "school_level", "population", "kind", "period"]
 
 
-def _rates(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    bad = df[(df["unit"] == "percent") & df["indicator"].isin(CAPPED_RATES) & (df["value"] > 100)]
-    return [(i, "value", f"value: {r.value:g}% for {r.indicator}, which cannot exceed 100%") for i, r in bad.iterrows()]
+def _rates(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
+    capped = ", ".join(f"'{c}'" for c in sorted(CAPPED_RATES))
+    rows = con.execute(f"SELECT __row, value, indicator FROM {t} WHERE unit = 'percent' AND indicator IN ({capped}) "
+                       "AND value > 100").fetchall()
+    return [(r, "value", f"value: {value:g}% for {indicator}, which cannot exceed 100%") for r, value, indicator in rows]
 
 
-def _per_student(df: pd.DataFrame) -> list[tuple[int, str, str]]:
+def _per_student(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
     lo, hi = PER_STUDENT
-    sel = df[df["indicator"].isin(["per_student_expenditure", "per_student_public_funds"]) & (df["unit"] == "yuan")]
-    bad = sel[(sel["value"] < lo) | (sel["value"] > hi)]
-    return [(i, "value", f"value: {r.value:g} yuan per student is outside {lo}-{hi:,}: check 万/元") for i, r in bad.iterrows()]
+    rows = con.execute(f"SELECT __row, value FROM {t} WHERE indicator IN ('per_student_expenditure', 'per_student_public_funds') "
+                       f"AND unit = 'yuan' AND (value < {lo} OR value > {hi})").fetchall()
+    return [(r, "value", f"value: {value:g} yuan per student is outside {lo}-{hi:,}: check 万/元") for r, value in rows]
 
 
-def _aid(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    if "programme" not in df.columns:
+AID_KEY = ("source_id", "region_code", "year", "period", "programme", "school_level", "population", "kind")
+
+
+def _aid(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
+    """Each amount in yuan against every recipients row of the same key (a join, as pandas'
+    merge did: missing keys match each other)."""
+    if not set(AID_KEY) <= set(columns):
         return []
-    key = ["source_id", "region_code", "year", "period", "programme", "school_level", "population", "kind"]
-    amounts = df[(df["indicator"] == "amount") & (df["unit"] == "yuan")]
-    people = df[(df["indicator"] == "recipients") & (df["value"] > 0)]
-    pairs = amounts.reset_index().merge(people[key + ["value"]], on=key, suffixes=("", "_recipients"))
     lo, hi = AID_PER_RECIPIENT
-    pairs["per"] = pairs["value"] / pairs["value_recipients"]
-    bad = pairs[(pairs["per"] < lo) | (pairs["per"] > hi)]
-    return [(r["index"], "value", f"value: {r['per']:,.0f} yuan per recipient is outside {lo}-{hi:,}: check 万/亿 and the recipients row")
-            for _, r in bad.iterrows()]
+    on = " AND ".join(f"a.{k} IS NOT DISTINCT FROM p.{k}" for k in AID_KEY)
+    rows = con.execute(f"SELECT a.__row, a.value / p.value AS per FROM {t} a JOIN {t} p ON {on} "
+                       f"WHERE a.indicator = 'amount' AND a.unit = 'yuan' AND p.indicator = 'recipients' AND p.value > 0 "
+                       f"AND (a.value / p.value < {lo} OR a.value / p.value > {hi})").fetchall()
+    return [(r, "value", f"value: {per:,.0f} yuan per recipient is outside {lo}-{hi:,}: check 万/亿 and the recipients row")
+            for r, per in rows]
 
 
 def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
@@ -70,9 +76,11 @@ def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
             for i, v, q in zip(sel.index[bad], values[bad], ratio[bad])]
 
 
-def check(df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """All plausibility warnings for one topic table (typed frame)."""
+def check(con, table: str, columns: list[str], df: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """All plausibility warnings for one topic table: three as SQL over its typed DuckDB table
+    t_<table>, the series check over its typed frame `df` (numpy)."""
     need = {"value", "unit", "indicator", "region_code", "year"}
-    if not need <= set(df.columns):
+    if not need <= set(columns):
         return []
-    return _rates(df) + _per_student(df) + _aid(df) + _magnitude(df)
+    t = f'"t_{table}"'
+    return _rates(con, t, columns) + _per_student(con, t, columns) + _aid(con, t, columns) + _magnitude(df)

@@ -4,29 +4,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
+import duckdb
 import pandas as pd
 
-from scripts import numbers
+from scripts import grammar, numbers
+from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import ROOT, Table
 
-from . import (coverage, crossrow, curation, descriptor, indicators, keys, passages, plausibility,
-               provenance, review_years, rows, safety, schema)
-from .csvfile import CsvText, read_csv_text
+from . import (coverage, crossrow, curation, database, descriptor, indicators, persource, plausibility, provenance,
+               review_years, rows, sqlchecks)
+from .database import Lines
+from .database import quote_ident as qi
 from .report import Problem
-from .typed import typed_records
-
-LEDGER = "coverage_exclusions"
-PASSAGES = "coverage_passages"
 
 
 @dataclass
 class Loaded:
-    """A table as read: its CSV text (problems and the line of every record; the records
-    themselves are not kept), typed frame, and `raw`, the cells of RAW_COLUMNS as the strings
-    written in the file."""
+    """A table as loaded: where its records are in the file (`csv`: header, byte-level
+    problems, line of a record on demand), the typed frame the Python checks read, and `raw`,
+    the cells of RAW_COLUMNS as the strings written in the file. The same rows are in the
+    DuckDB connection of the State as t_<name> (typed) and raw_<name> (text)."""
     table: Table
-    csv: CsvText
+    csv: Lines
     frame: pd.DataFrame
     raw: pd.DataFrame
 
@@ -46,23 +45,23 @@ class State:
     sources: dict[str, str]          # source id -> original text
     source_paths: dict[str, str]
     published: dict[str, pd.Timestamp]
+    con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
+    use_cache: bool = False                        # checks may reuse results of unchanged inputs
+    _normalised: dict[str, str] | None = None
+
+    def normalised(self) -> dict[str, str]:
+        """Source id -> text under the whitespace rule (numbers.normalise), made once if asked for."""
+        if self._normalised is None:
+            self._normalised = {k: numbers.normalise(v) for k, v in self.sources.items()}
+        return self._normalised
 
 
-RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
-
-
-def _raw_columns(table: Table, header: list[str], records: list[list[str]]) -> pd.DataFrame:
-    """The cells of RAW_COLUMNS that typed_frame converts, as written (missing values as NA)."""
-    typed = {f["name"] for f in table.fields if f.get("type", "string") != "string"}
-    cols = {name: pd.array([r[j] if j < len(r) else "" for r in records], dtype="string")
-            for j, name in enumerate(header) if name in typed and name in RAW_COLUMNS}
-    raw = pd.DataFrame(cols, index=pd.RangeIndex(len(records)))
-    return raw.replace({mv: pd.NA for mv in table.missing_values}) if cols else raw
+RAW_COLUMNS = persource.RAW_COLUMNS   # provenance compares them, as written, with the parse of printed
 
 
 def _repeated_columns(table: Table) -> list[str]:
     """String fields whose values repeat (code lists, references to other tables): their cells
-    are stored once per distinct value instead of once per row (csv makes a new str per cell)."""
+    are stored once per distinct value instead of once per row."""
     refs = {f for fk in table.foreign_keys if fk["reference"].get("resource")
             for f in (fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])}
     return [f["name"] for f in table.fields if f.get("type", "string") == "string"
@@ -73,58 +72,91 @@ def _share_repeated(frame: pd.DataFrame, names: list[str]) -> None:
     """Point equal cells of these columns at one str (factorize, then take): same values,
     ~55 bytes less per cell; the national package holds 4.8 million rows."""
     for name in names:
-        if name in frame.columns and frame[name].dtype == "string":
+        if name in frame.columns and isinstance(frame[name].dtype, pd.StringDtype):
             codes, uniques = pd.factorize(frame[name].array)
             frame[name] = uniques.take(codes, allow_fill=True)
 
 
-def _read(table: Table, root: Path):
-    """The CSV text (records not kept), typed frame, raw columns and type errors of a table,
-    converted chunk by chunk, so the whole table never exists as lists of strings at once."""
-    frames, raws, type_errors = [], [], []
-    repeated = _repeated_columns(table)
-
-    def take(records: list[list[str]], first: int, header: list[str]) -> None:
-        frame, errors = typed_records(table, header or table.field_names, records)
-        _share_repeated(frame, repeated)
-        frames.append(frame)
-        raws.append(_raw_columns(table, header or table.field_names, records))
-        type_errors.extend((i + first, name, msg) for i, name, msg in errors)
-
-    data = (root / table.path).read_bytes()
-    text = read_csv_text(table.path, data, table.field_names, sink=take)
-    if not frames:
-        take([], 0, text.header)
-    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-    raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
-    return text, frame, raw, type_errors, safety.may_contain_formulas(data)
+STRING = pd.StringDtype("python")   # pd.NA for missing cells whether or not pyarrow is installed
 
 
-def load_table(table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
-    text, frame, raw, type_errors, formulas = _read(table, root)
-    loaded = Loaded(table, text, frame, raw)
-    problems = list(text.problems) + [loaded.problem(*e) for e in type_errors]
-    bad_cells = {(i, name) for i, name, _ in type_errors}
-    pk_single = table.primary_key if len(table.primary_key) == 1 else []
-    for i, name, msg in schema.check_schema(table, frame):
-        if (i, name) in bad_cells or (name in pk_single and "duplicate" in msg):
-            continue   # already reported as a type error, or by the primary-key check
-        problems.append(loaded.problem(i, name, msg))
-    problems += [loaded.problem(*e) for e in keys.check_primary_key(table, frame, text.line_of)]
-    if formulas:   # string columns; a file in which no cell can start a formula needs no scan
-        problems += [loaded.problem(*e) for e in safety.check_formula_cells(table, frame)]
+def _frame(con, table: Table, header: list[str]) -> pd.DataFrame:
+    """t_<name> as the typed pandas frame the Python checks read (PANDAS_DTYPES, index = record)."""
+    fields = sqlchecks.present(table, header)
+    cols = ", ".join(qi(f["name"]) for f in fields)
+    frame = con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df() if fields else pd.DataFrame()
+    for f in fields:
+        t = f.get("type", "string")
+        frame[f["name"]] = frame[f["name"]].astype(STRING if t == "string" else PANDAS_DTYPES[t])
+    _share_repeated(frame, _repeated_columns(table))
+    return frame.reset_index(drop=True)
+
+
+def _raw(con, table: Table, header: list[str]) -> pd.DataFrame:
+    """The cells of RAW_COLUMNS as written (missing values as NA)."""
+    names = [f["name"] for f in sqlchecks.present(table, header)
+             if f["name"] in RAW_COLUMNS and f.get("type", "string") != "string"]
+    if not names:
+        return pd.DataFrame()
+    cols = ", ".join(f"{qi(sqlchecks.RAW + n)} AS {qi(n)}" for n in names)
+    return con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df().astype(STRING)
+
+
+def _checked_columns(table: Table, lines: Lines) -> list[str]:
+    """The fields of the table its file has (all of them when the file could not be read:
+    the table is then empty)."""
+    return [h for h in (lines.header or table.field_names) if h in table.field_names]
+
+
+def load_table(con, table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
+    """Load one table into DuckDB, type it, and run its one-table checks as SQL
+    (validation/sqlchecks.py): types, constraints, primary key, formula cells."""
+    lines, _, formulas = database.load_raw(con, table, root)
+    header = _checked_columns(table, lines)
+    con.execute(sqlchecks.create_typed(table, header))
+    loaded = Loaded(table, lines, _frame(con, table, header), _raw(con, table, header))
+    problems = list(lines.problems)
+    by_name = {f["name"]: f for f in table.fields}
+    if (sql := sqlchecks.type_errors(table, header)) is not None:
+        problems += [loaded.problem(r, f, grammar.type_message(f, by_name[f].get("type", "string"), v))
+                     for r, f, v in con.execute(sql).fetchall()]
+    if (sql := sqlchecks.constraint_failures(table, header)) is not None:
+        problems += [loaded.problem(r, f, sqlchecks.constraint_message(by_name[f], k, v))
+                     for r, f, k, v in con.execute(sql).fetchall()]
+    if (sql := sqlchecks.primary_key_duplicates(table, header)) is not None:
+        pk = [f for f in table.primary_key if f in header]
+        for r, key, first in con.execute(sql).fetchall():
+            shown = key[0] if len(key) == 1 else tuple(key)
+            problems.append(loaded.problem(r, pk[0], f"{'+'.join(pk)}: duplicate primary key {shown!r}, "
+                                                     f"first used on line {lines.line_of(first)}"))
+    if formulas and (sql := sqlchecks.formula_cells(table, header)) is not None:
+        # a file in which no cell can start a formula (one regex over the bytes) needs no query
+        problems += [loaded.problem(r, f, sqlchecks.formula_message(f, start)) for r, f, start in con.execute(sql).fetchall()]
     return loaded, problems
 
 
-def load(root: Path) -> tuple[State | None, list[Problem]]:
-    desc, problems = descriptor.load(root)
+def _foreign_key_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """Every non-empty reference exists in the referenced table (an anti-join per foreign key)."""
+    headers = {name: _checked_columns(lt.table, lt.csv) for name, lt in state.tables.items()}
+    out = []
+    for name, lt in state.tables.items():
+        for sql, fields, ref_name, ref_fields in sqlchecks.foreign_key_misses(lt.table, headers[name], headers):
+            for r, key in state.con.execute(sql).fetchall():
+                shown = key[0] if len(key) == 1 else tuple(key)
+                out.append(lt.problem(r, fields[0], f"{fields[0]}: {shown!r} is not a {'+'.join(ref_fields)} in {ref_name}"))
+    return out
+
+
+def load(root: Path, con=None, use_cache: bool = False) -> tuple[State | None, list[Problem]]:
+    desc, problems = descriptor.load(root, use_cache)
     if desc is None or any("not a valid Frictionless" in p.message for p in problems):
         return None, problems   # table checks need a valid descriptor: fix it first
+    con = con or database.connect(temp_dir=root / "build" / "duckdb_tmp")
     loaded: dict[str, Loaded] = {}
     for res in desc.get("resources", []):
         table = Table(res, root)
         if isinstance(res.get("path"), str) and (root / table.path).is_file() and table.path.startswith("data/"):
-            loaded[table.name], found = load_table(table, root)
+            loaded[table.name], found = load_table(con, table, root)
             problems += found
     texts, paths, published = {}, {}, {}
     if "sources" in loaded:
@@ -134,37 +166,74 @@ def load(root: Path) -> tuple[State | None, list[Problem]]:
         records = rows.records(src.frame)
         paths = {r["id"]: r["path"] for r in records if r["id"] in texts}
         published = {r["id"]: r["published"] for r in records if r.get("published") is not None}
-    return State(root, loaded, texts, paths, published), problems
+    return State(root, loaded, texts, paths, published, con, use_cache), problems
 
 
-def validate(root: Path = ROOT) -> list[Problem]:
-    state, problems = load(root)
-    if state is None:
-        return sorted(problems)
-    frames = {name: lt.frame for name, lt in state.tables.items()}
+def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = None) -> list[Problem]:
+    """Every problem of the package at root, sorted by file, line and column. `use_cache`:
+    reuse the per-source results of an earlier run whose inputs are unchanged
+    (validation/persource.py); False re-checks everything. `db_file`: keep the loaded tables
+    (raw_<name> as text, t_<name> typed) in this DuckDB file, for the build to reuse."""
+    con = None
+    if db_file is not None:
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        db_file.unlink(missing_ok=True)
+        con = database.connect(db_file, temp_dir=db_file.parent / "duckdb_tmp")
+    try:
+        state, problems = load(root, con, use_cache)
+        if state is None:
+            return sorted(problems)
+        for check in CHECKS:
+            problems += check(state, problems)
+        return sorted(set(problems))
+    finally:
+        if con is not None:
+            con.close()
+
+
+def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """Rules within a row and between rows, and plausibility, table by table: SQL but for
+    breakdowns and the series check (pandas/numpy)."""
+    out = []
     for lt in state.tables.values():
-        problems += [lt.problem(*e) for e in keys.check_foreign_keys(lt.table, lt.frame, frames)]
-    normalised = {k: numbers.normalise(v) for k, v in state.sources.items()}
-    reviews = {}
-    if "sources" in state.tables:
-        src = state.tables["sources"]
-        problems += [src.problem(*e) for e in review_years.check_sources(src.frame)]
-        reviews = _reviews(src.frame)
+        if not lt.table.is_topic:
+            continue
+        df, name, columns = lt.frame, lt.table.name, _checked_columns(lt.table, lt.csv)
+        sources = _checked_columns(state.tables["sources"].table, state.tables["sources"].csv) if "sources" in state.tables else []
+        between = crossrow.check_parts(state.con, name, columns) + crossrow.check_breakdowns(df) \
+            + crossrow.check_plan_pairs(state.con, name, columns) \
+            + crossrow.check_years_against_sources(state.con, name, columns, sources)
+        out += [lt.problem(*e) for e in between]
+        out += [lt.problem(*e, severity="warning") for e in plausibility.check(state.con, name, columns, df)]
+        out += [lt.problem(*e) for e in rows.check_rows(state.con, lt.table, columns)]
+    return out
+
+
+# The check families run on a loaded package, in this order: each is f(state, found) -> new
+# problems, where `found` are the problems so far (a check may pass over rows already wrong).
+# Loading (load_table) has already run the byte-level checks (csvfile.py, database.py) and the
+# checks of one table as SQL (sqlchecks.py). A new family is a module with such a function,
+# added here: it reads state.tables[name].frame (typed pandas) or state.con (DuckDB tables
+# t_<name>), and places a problem with state.tables[name].problem(row, field, message).
+def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """Years of government work reports: the source's delivery and review years, and its rows'
+    years against them (review_years.py, pandas over the sources and topic frames)."""
+    if "sources" not in state.tables:
+        return []
+    src = state.tables["sources"]
+    out = [src.problem(*e) for e in review_years.check_sources(src.frame)]
+    reviews = _reviews(src.frame)
     for lt in state.tables.values():
         if lt.table.is_topic:
-            problems += _topic_problems(lt, normalised, state.published)
-            problems += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
-    problems += _curation_problems(state, normalised, problems)
-    problems += _coverage_problems(state)[1]
-    problems += indicators.check(state.root, frames.get(indicators.RULES),
-                                 lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
-    return sorted(set(problems))
+            out += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
+    return out
 
 
-def _curation_problems(state: State, texts: dict[str, str], found: list[Problem]) -> list[Problem]:
-    """The curation-mistake checks (validation/curation.py) on each topic table, on the rows
-    without an error from the other checks (`found`)."""
+def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """The curation-mistake checks (validation/curation.py: pandas/DuckDB over whole tables) on
+    each topic table, on the rows without an error from the checks before it (`found`)."""
     frame = lambda name: state.tables[name].frame if name in state.tables else None
+    texts = state.normalised()
     out = []
     for lt in state.tables.values():
         if not lt.table.is_topic:
@@ -184,82 +253,22 @@ def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
             if r["delivery_year"] is not None and r["report_year"] is not None}
 
 
-ROW_CHUNK = 10_000   # rows converted to dicts at a time for the checks of one row
-# what rows.check_rows and provenance.check_row read of a row, and the source it is checked
-# against (the dicts hold nothing else)
-ROW_FIELDS = {*rows.FIELDS, "project_name", *provenance.FIELDS, "source_id"}
+def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
+    """The indicator catalogue against the rows it selects (indicators.py: the package's views
+    in DuckDB over the typed frames)."""
+    rules = state.tables.get(indicators.RULES)
+    return indicators.check(state.root, rules.frame if rules is not None else None,
+                            lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
 
 
-def _topic_problems(lt: Loaded, texts: dict[str, str], published: dict) -> list[Problem]:
-    df = lt.frame
-    # each check between rows takes the columns it reads, one check at a time, so only one
-    # check's column lists exist at once
-    found = crossrow.check_parts(df) + crossrow.check_breakdowns(df) + crossrow.check_plan_pairs(df) \
-        + crossrow.check_years_against_sources(df, published)
-    out = [lt.problem(*e) for e in found]
-    out += [lt.problem(*e, severity="warning") for e in plausibility.check(df)]
-    written = [_as_written(lt, name) for name in RAW_COLUMNS]
-    fields = [c for c in df.columns if c in ROW_FIELDS]
-    for start in range(0, len(df), ROW_CHUNK):
-        part = df.iloc[start:start + ROW_CHUNK]
-        recs = rows.records(part[fields])   # the checks of one row, a chunk of rows at a time
-        out += [lt.problem(*e) for e in rows.check_rows(lt.table, part, recs)]
-        if "source_id" not in df.columns:
-            continue
-        for i, r, *as_written in zip(part.index, recs, *(w[start:start + ROW_CHUNK] for w in written)):
-            for name, msg in provenance.check_row(r, dict(zip(RAW_COLUMNS, as_written)), texts.get(r["source_id"])):
-                out.append(lt.problem(i, name, msg))
-    return out
-
-
-def _as_written(lt: Loaded, name: str) -> list:
-    """A column's cells as written in the file (None where missing or absent)."""
-    col = lt.raw[name] if name in lt.raw.columns else lt.frame[name] if name in lt.frame.columns else None
-    return [None] * len(lt.frame) if col is None else col.to_numpy(dtype=object, na_value=None).tolist()
-
-
-def _coverage_problems(state: State, keep: bool = False) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
-    """Problems of the coverage ledger, source by source; the per-source results (every
-    candidate of every source) are kept only when `keep`, for the coverage report."""
-    # every topic row's quote and printed figure, found by source: positions per source, and the
-    # dicts cover() reads built for one source at a time (a dict per row of every table at once
-    # would be ~1 GB at national size)
-    tables = [lt.frame for lt in state.tables.values()
-              if lt.table.is_topic and {"source_id", "quote", "printed"} <= set(lt.frame.columns)]
-    column = lambda name: np.concatenate([f[name].to_numpy(dtype=object, na_value=None) for f in tables]) \
-        if tables else np.array([], dtype=object)
-    quotes, printed = column("quote"), column("printed")
-    by_source = pd.DataFrame({"s": column("source_id")}).groupby("s", sort=False).indices
-    ledger_table = state.tables.get(LEDGER)
-    ledger: dict[str, list[tuple[int, dict]]] = {}
-    if ledger_table is not None and {"source_id", "char_offset", "text"} <= set(ledger_table.frame.columns):
-        for i, r in zip(ledger_table.frame.index, rows.records(ledger_table.frame)):
-            # r["text"] is verbatim, line breaks and spaces kept: string columns are never converted
-            ledger.setdefault(r["source_id"], []).append((i, r))
-    passage_table = state.tables.get(PASSAGES)
-    ranges: dict[str, list[tuple[int, dict]]] = {}
-    if passage_table is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(passage_table.frame.columns):
-        for i, r in zip(passage_table.frame.index, rows.records(passage_table.frame)):
-            ranges.setdefault(r["source_id"], []).append((i, r))
-    results, problems = [], []
-    for sid, text in state.sources.items():
-        mine = [{"quote": quotes[k], "printed": printed[k]} for k in by_source.get(sid, ())]
-        valid, found = passages.check(sid, text, ranges.get(sid, []))
-        problems += [passage_table.problem(*e) for e in found]
-        cov = coverage.cover(sid, state.source_paths[sid], text, mine, ledger.get(sid, []), valid)
-        if keep:
-            results.append(cov)
-        for c in cov.unaccounted:
-            line, col = coverage.line_col(text, c.offset)
-            inside = cov.flagged.get(c.offset)
-            why = "" if inside is None else (
-                f" inside excluded passage {inside[0].start}-{inside[0].end} ({inside[0].reason}), not excluded by it "
-                f"because it looks like an education figure ({inside[1]!r} in its sentence)")
-            problems.append(Problem(cov.path, line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, "
-                                    f"hint {c.hint}){why}: curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
-        for i, msg in cov.stale + cov.redundant:
-            problems.append(ledger_table.problem(i, "char_offset", msg))
-    return results, problems
+CHECKS = (
+    _foreign_key_problems,   # SQL anti-joins (sqlchecks.py)
+    _topic_problems,         # SQL and pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
+    _review_year_problems,   # pandas: review_years.py
+    persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py, passages.py
+    _curation_problems,      # pandas/DuckDB over whole tables (curation.py), on rows without an error so far
+    _indicator_problems,     # SQL over the views (indicators.py)
+)
 
 
 def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], list[Problem]]:
@@ -267,5 +276,6 @@ def coverage_report(root: Path = ROOT) -> tuple[list[coverage.SourceCoverage], l
     state, problems = load(root)
     if state is None:
         return [], problems
-    results, found = _coverage_problems(state, keep=True)
-    return results, problems + found
+    inputs = persource.Inputs(state)
+    results = [inputs.coverage(sid) for sid in state.sources]
+    return results, problems + persource.problems(state)

@@ -2,15 +2,11 @@
 
 A text cell starting with =, +, -, @, or a tab or carriage return, is run as a formula by
 Excel, LibreOffice and Google Sheets when a user opens the CSV. Numbers are typed fields and
-are not affected; only string fields are checked.
+are not affected; only string fields are checked, by SQL (validation/sqlchecks.formula_cells).
 """
 from __future__ import annotations
 
 import re
-
-import pandas as pd
-
-from scripts.metadata import Table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,21 +21,3 @@ _FIRST_CELL = re.compile(rb'"?[=+\-@\t\r]')
 def may_contain_formulas(data: bytes) -> bool:
     """False only if no cell of the CSV file `data` can start with one of FORMULA_START."""
     return _FIRST_CELL.match(data) is not None or _AFTER_BREAK.search(data) is not None
-
-
-def check_formula_cells(table: Table, raw: pd.DataFrame, data: bytes | None = None) -> list[tuple[int, str, str]]:
-    """String cells starting with one of FORMULA_START; `data`, the file's bytes, lets a file
-    that cannot have any be passed over."""
-    if data is not None and not may_contain_formulas(data):
-        return []
-    out = []
-    for f in table.fields:
-        name = f["name"]
-        if f.get("type", "string") != "string" or name not in raw.columns:
-            continue
-        col = raw[name].dropna()
-        bad = col[col.str.startswith(FORMULA_START)]
-        for i, value in bad.items():
-            out.append((i, name, f"{name}: {value[:20]!r} starts with {value[0]!r}, which a spreadsheet runs as a formula; "
-                                 "reword it (e.g. start with the text, or prefix an apostrophe-free word)"))
-    return out

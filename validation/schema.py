@@ -1,4 +1,7 @@
-"""Field types and constraints, checked with pandera schemas derived from datapackage.json.
+"""The pandera schema of a table, derived from datapackage.json, for users who check a pandas
+frame they built themselves. `validate` does not run it: its checks of types and constraints
+are SQL generated from the same metadata (validation/sqlchecks.py, faster by an order of
+magnitude; tests/test_schema.py checks both report the same failing cells).
 
 `pandera.io.pandas_io.from_frictionless_schema` is the starting point. Its gaps are fixed here,
 in one place: optional integers become nullable `Int64` (plain int64 cannot hold a missing

@@ -1,0 +1,229 @@
+"""The checks of one source, in Python: provenance of its rows (each quote occurs once in the
+source, the printed figure in the quote, the value is the parse of the printed figure) and its
+coverage (every numeric expression curated or in the ledger).
+
+Why Python: they read one report's text with the package's number parser and candidate finder
+(scripts/numbers.py, scripts/candidates.py), which are Python; and each source is independent
+of the others. So they run source by source:
+
+- cached: a source's result is stored under build/validate-cache/ keyed by the sha256 of its
+  text, the hash of every row that names it (any table with a source_id: topic rows and the
+  ledger), the hash of datapackage.json and of the checking code; a run re-checks only the
+  sources whose key changed (`--no-cache` re-checks all). A result names rows by their
+  position among the source's rows of a table, so it stays valid when other sources' rows
+  move it down the file; lines are looked up afresh on every run;
+- in worker processes: when many sources need checking, batches of whole sources go to one
+  process per core (forked: the tables are shared, not copied or pickled).
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from scripts import numbers
+
+from . import coverage, passages, provenance, rows
+from .report import Problem
+
+CACHE_DIR = Path("build") / "validate-cache"
+CACHE_FILE = "sources.pickle"
+LEDGER = "coverage_exclusions"
+PASSAGES = "coverage_passages"
+PASSAGE_FIELDS = ("source_id", "char_start", "char_end", "start_text", "reason", "note")
+RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
+ROW_FIELDS = ("source_id", "quote", "printed", *provenance.FIELDS)
+PARALLEL_FROM = 400                    # sources to check before worker processes pay for their start
+BATCH = 200                            # sources per batch handed to a worker
+
+
+@dataclass
+class Result:
+    """Problems of one source, independent of where its rows are in the files."""
+    rows: list[tuple[str, int, str, str]] = field(default_factory=list)    # (table, k-th row of the source, field, message)
+    text: list[tuple[int, int, str]] = field(default_factory=list)          # (line, column, message) in the source file
+    ledger: list[tuple[int, str]] = field(default_factory=list)             # (k-th ledger entry of the source, message)
+    passages: list[tuple[int, str, str]] = field(default_factory=list)      # (k-th passage of the source, field, message)
+
+
+class Inputs:
+    """What the per-source checks read, indexed by source: for every topic table the positions
+    of each source's rows and the columns the checks read, and the ledger's entries."""
+
+    def __init__(self, state):
+        self.state = state
+        self.tables = {}   # table name -> (positions by source, columns as object arrays)
+        for name, lt in state.tables.items():
+            df = lt.frame
+            if not lt.table.is_topic or "source_id" not in df.columns:
+                continue
+            cols = {c: df[c].to_numpy(dtype=object, na_value=None) for c in ROW_FIELDS if c in df.columns}
+            for c in RAW_COLUMNS:   # as written in the file
+                src = lt.raw[c] if c in lt.raw.columns else None
+                cols["raw_" + c] = src.to_numpy(dtype=object, na_value=None) if src is not None else np.full(len(df), None, dtype=object)
+            self.tables[name] = (_positions(df["source_id"]), cols)
+        self.ledger_positions, self.ledger_cols = {}, {}
+        lt = state.tables.get(LEDGER)
+        if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.frame.columns):
+            self.ledger_positions = _positions(lt.frame["source_id"])
+            self.ledger_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in ("source_id", "char_offset", "text")}
+        self.passage_positions, self.passage_cols = {}, {}
+        lt = state.tables.get(PASSAGES)
+        if lt is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(lt.frame.columns):
+            self.passage_positions = _positions(lt.frame["source_id"])
+            self.passage_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in PASSAGE_FIELDS
+                                 if c in lt.frame.columns}
+
+    def check(self, sid: str) -> Result:
+        """Provenance and coverage of source `sid` (whose text was read)."""
+        text = self.state.sources[sid]
+        normalised = numbers.normalise(text)
+        out = Result()
+        for name, (positions, cols) in self.tables.items():
+            names = [c for c in cols if not c.startswith("raw_")]
+            for k, i in enumerate(positions.get(sid, ())):
+                r = {c: cols[c][i] for c in names}
+                raw = {c: cols["raw_" + c][i] for c in RAW_COLUMNS}
+                out.rows += [(name, k, f, msg) for f, msg in provenance.check_row(r, raw, normalised)]
+        cov = self.coverage(sid)
+        for c in cov.unaccounted:
+            line, col = coverage.line_col(text, c.offset)
+            inside = cov.flagged.get(c.offset)
+            why = "" if inside is None else (
+                f" inside excluded passage {inside[0].start}-{inside[0].end} ({inside[0].reason}), not excluded by it "
+                f"because it looks like an education figure ({inside[1]!r} in its sentence)")
+            out.text.append((line, col, f"unaccounted numeric expression {c.text!r} (offset {c.offset}, hint {c.hint}){why}: "
+                                        "curate it as a row or list it in data/coverage_exclusions.csv with a reason"))
+        out.ledger = cov.stale + cov.redundant
+        out.passages = self.passages(sid)[1]
+        return out
+
+    def passages(self, sid: str) -> tuple[list[passages.Passage], list[tuple[int, str, str]]]:
+        """The valid passages of source `sid` and (k-th passage of the source, field, message)
+        problems of its passage ledger entries."""
+        entries = [(k, {c: self.passage_cols[c][i] for c in self.passage_cols})
+                   for k, i in enumerate(self.passage_positions.get(sid, ()))]
+        return passages.check(sid, self.state.sources[sid], entries)
+
+    def coverage(self, sid: str) -> coverage.SourceCoverage:
+        """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
+        figures = [{"quote": cols["quote"][i] if "quote" in cols else None,
+                    "printed": cols["printed"][i] if "printed" in cols else None}
+                   for positions, cols in self.tables.values() for i in positions.get(sid, ())]
+        ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
+                  for k, i in enumerate(self.ledger_positions.get(sid, ()))]
+        return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger,
+                              self.passages(sid)[0])
+
+    def locate(self, sid: str, result: Result) -> list[Problem]:
+        """The result's problems at today's file, line and column."""
+        tables = self.state.tables
+        out = [tables[t].problem(int(self.tables[t][0][sid][k]), f, msg) for t, k, f, msg in result.rows]
+        out += [Problem(self.state.source_paths[sid], line, col, msg) for line, col, msg in result.text]
+        out += [tables[LEDGER].problem(int(self.ledger_positions[sid][k]), "char_offset", msg) for k, msg in result.ledger]
+        out += [tables[PASSAGES].problem(int(self.passage_positions[sid][k]), f, msg) for k, f, msg in result.passages]
+        return out
+
+
+def _positions(column: pd.Series) -> dict[str, np.ndarray]:
+    """Source id -> positions of its rows, in file order."""
+    return pd.DataFrame({"s": column}).groupby("s", sort=False).indices
+
+
+def _row_hashes(con, state) -> dict[str, str]:
+    """Source id -> hash of every row, of every table with a source_id column, that names it
+    (all cells as written, in file order), computed by DuckDB in one pass over each table: a
+    64-bit hash of each row, and of the list of its source's row hashes."""
+    parts = []
+    for name, lt in state.tables.items():
+        header = [h for h in (lt.csv.header or lt.table.field_names) if h in lt.table.field_names]
+        if "source_id" not in header:
+            continue
+        cells = ", ".join(f'"{h}"' for h in header)
+        parts.append(f"SELECT '{name}' AS t, \"source_id\" AS s, hash(list(hash({cells}) ORDER BY rowid)) AS h "
+                     f"FROM \"raw_{name}\" GROUP BY \"source_id\"")
+    if not parts:
+        return {}
+    out: dict[str, list[str]] = {}
+    for t, s, h in con.execute(" UNION ALL ".join(parts) + " ORDER BY t").fetchall():
+        out.setdefault(s, []).append(f"{t}:{h}")
+    return {s: "|".join(hs) for s, hs in out.items()}
+
+
+def _code_hash(root: Path) -> str:
+    """Hash of datapackage.json and of the code the checks run (a change re-checks everything)."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256((root / "datapackage.json").read_bytes())
+    for file in sorted([*here.glob("*.py"), *here.parent.joinpath("scripts").glob("*.py")]):
+        h.update(file.name.encode() + file.read_bytes())
+    return h.hexdigest()
+
+
+def keys(state) -> dict[str, str]:
+    """Source id -> cache key."""
+    base = _code_hash(state.root)
+    by_rows = _row_hashes(state.con, state)
+    return {sid: hashlib.sha256("\0".join([base, hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                                           by_rows.get(sid, "")]).encode()).hexdigest()
+            for sid, text in state.sources.items()}
+
+
+_WORK: Inputs | None = None   # set in the parent before forking; the workers read it
+
+
+def _check_batch(ids: list[str]) -> list[tuple[str, Result]]:
+    return [(sid, _WORK.check(sid)) for sid in ids]
+
+
+def _check_all(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
+    """Results of these sources, in worker processes when there are many and several cores."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {sid: inputs.check(sid) for sid in ids}
+    global _WORK
+    _WORK = inputs
+    try:
+        batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return {sid: r for batch in pool.imap_unordered(_check_batch, batches) for sid, r in batch}
+    finally:
+        _WORK = None
+
+
+def problems(state, found: list[Problem] = ()) -> list[Problem]:
+    """Provenance and coverage problems of every source whose text was read (cached when
+    state.use_cache)."""
+    use_cache = state.use_cache
+    inputs = Inputs(state)
+    cache_file = state.root / CACHE_DIR / CACHE_FILE
+    cached, wanted = {}, {}
+    if use_cache:
+        wanted = keys(state)
+        try:
+            with open(cache_file, "rb") as fh:
+                cached = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            cached = {}
+    results = {sid: cached[wanted[sid]] for sid in state.sources if wanted.get(sid) in cached}
+    results.update(_check_all(inputs, [sid for sid in state.sources if sid not in results]))
+    if use_cache:
+        _store(cache_file, {wanted[sid]: r for sid, r in results.items()})
+    return [p for sid, r in results.items() for p in inputs.locate(sid, r)]
+
+
+def _store(file: Path, entries: dict) -> None:
+    """Write the cache (only this run's entries, so it does not grow), atomically."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError:
+        pass   # a read-only checkout validates without a cache
