@@ -147,7 +147,7 @@ def real_package(tmp_path) -> Package:
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory):
-    """One build of the real package shared by the tests that only read its outputs (release,
-    Parquet, explorer): a build takes seconds, and they must not change what it wrote."""
+    """One build of the real package shared by the tests that only read its outputs (views, panel,
+    loader, release, Parquet, explorer): a build takes seconds, and they must not change what it wrote."""
     from scripts.build import build
     return build(ROOT, tmp_path_factory.mktemp("real_build"))

@@ -3,14 +3,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from scripts.build import build
 from scripts.frames import load
 from scripts.metadata import ROOT, tables
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    return duckdb.connect(str(build(ROOT, tmp_path_factory.mktemp("frames")).database), read_only=True)
+def con(real_build):
+    return duckdb.connect(str(real_build.database), read_only=True)
 
 
 def test_types_come_from_the_descriptor():

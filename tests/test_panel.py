@@ -3,13 +3,12 @@ found (issue 9), each asserted absent. Rules are checked over whatever rows the 
 import duckdb
 import pytest
 
-from scripts.build import build
 from scripts.metadata import ROOT, tables
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build(ROOT, tmp_path_factory.mktemp("panel"))
+def built(real_build):
+    return real_build
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,13 @@ import duckdb
 import pytest
 
 from scripts import viewdocs
-from scripts.build import PERSISTED, build
+from scripts.build import PERSISTED
 from scripts.metadata import ROOT, clear_cache
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    return duckdb.connect(str(build(ROOT, tmp_path_factory.mktemp("docs")).database), read_only=True)
+def con(real_build):
+    return duckdb.connect(str(real_build.database), read_only=True)
 
 
 def test_every_view_and_its_columns_carry_a_comment_in_the_database(con):

@@ -2,13 +2,12 @@
 import duckdb
 import pytest
 
-from scripts.build import build
 from scripts.metadata import ROOT, tables, topic_tables
 
 
 @pytest.fixture(scope="module")
-def summary(tmp_path_factory):
-    return build(ROOT, tmp_path_factory.mktemp("views"))
+def summary(real_build):
+    return real_build
 
 
 @pytest.fixture(scope="module")
