@@ -18,16 +18,49 @@ from .database import quote_ident as qi
 from .report import Problem
 
 
-@dataclass
 class Loaded:
     """A table as loaded: where its records are in the file (`csv`: header, byte-level
-    problems, line of a record on demand), the typed frame the Python checks read, and `raw`,
-    the cells of RAW_COLUMNS as the strings written in the file. The same rows are in the
-    DuckDB connection of the State as t_<name> (typed) and raw_<name> (text)."""
-    table: Table
-    csv: Lines
-    frame: pd.DataFrame
-    raw: pd.DataFrame
+    problems, line of a record on demand) and its rows in DuckDB (t_<name> typed, raw_<name>
+    as text). Python checks ask for the columns they read (`columns`), fetched once each and
+    typed as the pandas loader types them; `frame` is every column, for checks that need all."""
+
+    def __init__(self, table: Table, csv: Lines, con, header: list[str]):
+        self.table, self.csv, self.con = table, csv, con
+        self.fields = {f["name"]: f for f in sqlchecks.present(table, header)}
+        self._cols: dict[str, pd.Series] = {}
+        self._raw: pd.DataFrame | None = None
+
+    def columns(self, names=None) -> pd.DataFrame:
+        """These columns of the table (those the file has), index = record."""
+        names = [n for n in (self.fields if names is None else names) if n in self.fields]
+        missing = [n for n in names if n not in self._cols]
+        if missing:
+            fetched = self.con.execute(f"SELECT {', '.join(qi(n) for n in missing)} FROM {qi('t_' + self.table.name)} "
+                                       "ORDER BY __row").df()
+            for n in missing:
+                t = self.fields[n].get("type", "string")
+                col = fetched[n].astype(STRING if t == "string" else PANDAS_DTYPES[t]).reset_index(drop=True)
+                if n in _repeated_columns(self.table):
+                    col = _shared(col)
+                self._cols[n] = col
+        if not names:
+            return pd.DataFrame(index=pd.RangeIndex(self.rows))
+        return pd.DataFrame({n: self._cols[n] for n in names})
+
+    @property
+    def rows(self) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {qi('t_' + self.table.name)}").fetchone()[0]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.columns()
+
+    @property
+    def raw(self) -> pd.DataFrame:
+        """The cells of RAW_COLUMNS as written (missing values as NA)."""
+        if self._raw is None:
+            self._raw = _raw(self.con, self.table, list(self.fields))
+        return self._raw
 
     def column_of(self, name: str) -> int:
         header = self.csv.header
@@ -68,28 +101,14 @@ def _repeated_columns(table: Table) -> list[str]:
             and (f.get("constraints", {}).get("enum") or f["name"] in refs)]
 
 
-def _share_repeated(frame: pd.DataFrame, names: list[str]) -> None:
-    """Point equal cells of these columns at one str (factorize, then take): same values,
-    ~55 bytes less per cell; the national package holds 4.8 million rows."""
-    for name in names:
-        if name in frame.columns and isinstance(frame[name].dtype, pd.StringDtype):
-            codes, uniques = pd.factorize(frame[name].array)
-            frame[name] = uniques.take(codes, allow_fill=True)
+def _shared(col: pd.Series) -> pd.Series:
+    """Equal cells pointed at one str (factorize, then take): same values, ~55 bytes less per
+    cell; the national package holds 4.8 million rows."""
+    codes, uniques = pd.factorize(col.array)
+    return pd.Series(uniques.take(codes, allow_fill=True), index=col.index, name=col.name)
 
 
 STRING = pd.StringDtype("python")   # pd.NA for missing cells whether or not pyarrow is installed
-
-
-def _frame(con, table: Table, header: list[str]) -> pd.DataFrame:
-    """t_<name> as the typed pandas frame the Python checks read (PANDAS_DTYPES, index = record)."""
-    fields = sqlchecks.present(table, header)
-    cols = ", ".join(qi(f["name"]) for f in fields)
-    frame = con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df() if fields else pd.DataFrame()
-    for f in fields:
-        t = f.get("type", "string")
-        frame[f["name"]] = frame[f["name"]].astype(STRING if t == "string" else PANDAS_DTYPES[t])
-    _share_repeated(frame, _repeated_columns(table))
-    return frame.reset_index(drop=True)
 
 
 def _raw(con, table: Table, header: list[str]) -> pd.DataFrame:
@@ -114,7 +133,7 @@ def load_table(con, table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     lines, _, formulas = database.load_raw(con, table, root)
     header = _checked_columns(table, lines)
     con.execute(sqlchecks.create_typed(table, header))
-    loaded = Loaded(table, lines, _frame(con, table, header), _raw(con, table, header))
+    loaded = Loaded(table, lines, con, header)
     problems = list(lines.problems)
     by_name = {f["name"]: f for f in table.fields}
     if (sql := sqlchecks.type_errors(table, header)) is not None:
