@@ -314,7 +314,30 @@ def parse(text: str) -> Parsed:
     """Parse one numeric expression exactly; raises NumberParseError rather than guess.
 
     Cached: parse is a pure function of the text, and Parsed is immutable, so a figure printed
-    many times (in the rows, the candidates and the breakdown tolerances) is read once."""
+    many times (in the rows, the candidates and the breakdown tolerances) is read once. The
+    commonest shape, Arabic digits and a unit (`19571人`, `95.47%`), takes a short cut with the
+    same result (tests/test_numbers.py compares the two on generated text)."""
+    s = normalise(text)
+    m = _plain_figure().fullmatch(s)
+    if m is not None:
+        return _build(text, Decimal(m.group(1)), 1, None, m.group(2), EXACT)
+    return _parse_general(text)
+
+
+@lru_cache(maxsize=1)
+def _plain_figure() -> re.Pattern:
+    """Digits, an optional decimal part and an optional unit that the general reader would take
+    whole, with nothing else: no qualifier, multiplier or range separator can start at the unit
+    (so the reader's steps after the numeral would find nothing but the unit)."""
+    units = [u for u in UNIT_CODES
+             if _longest(UNIT_CODES, u, 0) == u and u[0] not in RANGE_SEPARATORS and not u[0].isdigit()
+             and u[0] not in ".,、" and all(_longest(t, u, 0) is None for t in (INFIX_QUALIFIERS, MULTIPLIERS, SUFFIX_QUALIFIERS))]
+    alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"(\d+(?:\.\d+)?)({alternation})?", re.ASCII)
+
+
+def _parse_general(text: str) -> Parsed:
+    """The reader for every form parse accepts."""
     r = _Reader(text)
     if not r.s:
         raise _fail(text, "empty expression")

@@ -10,12 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts import numbers  # noqa: E402
 from scripts.numbers import (COMPATIBLE_UNITS, REPAIR_RULES, ROW_UNITS, UNIT_CODES,  # noqa: E402
                              NumberParseError, is_compatible, normalise, parse, repair)
 
@@ -394,3 +395,25 @@ def test_each_repair_rule_is_in_the_code_list_of_every_topic_table():
     from scripts.metadata import topic_tables
     for t in topic_tables():
         assert set(t.field("repair_rule")["constraints"]["enum"]) == set(REPAIR_RULES), t.name
+
+
+# The short cut for plain figures must agree with the general reader on every text: the same
+# Parsed, or the same refusal.
+_PIECES = ["0", "1", "7", "12", "305", ".", ",", "、", "5.25", "１", "万", "亿", "余", "多", "以上", "近", "约",
+           "-", "至", "人", "人次", "元", "%", "％", "所", "个", "名", "万元", " ", "\u3000", "l"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + sorted(numbers.UNIT_CODES)), min_size=1, max_size=5).map("".join))
+def test_plain_figure_short_cut_agrees_with_the_general_reader(text):
+    def outcome(f):
+        try:
+            return f(text)
+        except numbers.NumberParseError as exc:
+            return str(exc)
+    assert outcome(numbers.parse.__wrapped__) == outcome(numbers._parse_general)
+
+
+def test_plain_figure_short_cut_is_taken_for_digits_and_a_unit():
+    assert numbers._plain_figure().fullmatch("19571人") and numbers._plain_figure().fullmatch("95.47%")
+    assert not numbers._plain_figure().fullmatch("3000余人") and not numbers._plain_figure().fullmatch("1,000人")

@@ -1,10 +1,10 @@
-"""The checks of one source, in Python: provenance of its rows (each quote occurs once in the
-source, the printed figure in the quote, the value is the parse of the printed figure) and its
-coverage (every numeric expression curated or in the ledger).
+"""The checks of one source, in Python: its coverage (every numeric expression curated or in
+the ledger), its passage ledger, and that each of its rows' quotes occurs exactly once in it
+(the rest of provenance runs set-based over whole tables, validation/provenance.py).
 
-Why Python: they read one report's text with the package's number parser and candidate finder
-(scripts/numbers.py, scripts/candidates.py), which are Python; and each source is independent
-of the others. So they run source by source:
+Why Python: it reads one report's text with the package's candidate finder
+(scripts/candidates.py), which is Python; and each source is independent of the others. So it
+runs source by source:
 
 - cached: a source's result is stored under build/validate-cache/ keyed by the sha256 of its
   text, the hash of every row that names it (any table with a source_id: topic rows and the
@@ -29,7 +29,7 @@ import pandas as pd
 
 from scripts import numbers
 
-from . import coverage, passages, provenance, rows
+from . import coverage, passages, provenance
 from .report import Problem
 
 CACHE_DIR = Path("build") / "validate-cache"
@@ -37,8 +37,7 @@ CACHE_FILE = "sources.pickle"
 LEDGER = "coverage_exclusions"
 PASSAGES = "coverage_passages"
 PASSAGE_FIELDS = ("source_id", "char_start", "char_end", "start_text", "reason", "note")
-RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
-ROW_FIELDS = ("source_id", "quote", "printed", *provenance.FIELDS)
+ROW_FIELDS = ("source_id", "quote", "printed")   # what coverage reads of a topic row
 PARALLEL_FROM = 400                    # sources to check before worker processes pay for their start
 BATCH = 200                            # sources per batch handed to a worker
 
@@ -60,37 +59,34 @@ class Inputs:
         self.state = state
         self.tables = {}   # table name -> (positions by source, columns as object arrays)
         for name, lt in state.tables.items():
-            df = lt.frame
-            if not lt.table.is_topic or "source_id" not in df.columns:
+            if not lt.table.is_topic or "source_id" not in lt.fields:
                 continue
+            df = lt.columns(ROW_FIELDS)
             cols = {c: df[c].to_numpy(dtype=object, na_value=None) for c in ROW_FIELDS if c in df.columns}
-            for c in RAW_COLUMNS:   # as written in the file
-                src = lt.raw[c] if c in lt.raw.columns else None
-                cols["raw_" + c] = src.to_numpy(dtype=object, na_value=None) if src is not None else np.full(len(df), None, dtype=object)
             self.tables[name] = (_positions(df["source_id"]), cols)
         self.ledger_positions, self.ledger_cols = {}, {}
         lt = state.tables.get(LEDGER)
-        if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.frame.columns):
-            self.ledger_positions = _positions(lt.frame["source_id"])
-            self.ledger_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in ("source_id", "char_offset", "text")}
+        if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.fields):
+            df = lt.columns(["source_id", "char_offset", "text"])
+            self.ledger_positions = _positions(df["source_id"])
+            self.ledger_cols = {c: df[c].to_numpy(dtype=object, na_value=None) for c in df.columns}
         self.passage_positions, self.passage_cols = {}, {}
         lt = state.tables.get(PASSAGES)
-        if lt is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(lt.frame.columns):
-            self.passage_positions = _positions(lt.frame["source_id"])
-            self.passage_cols = {c: lt.frame[c].to_numpy(dtype=object, na_value=None) for c in PASSAGE_FIELDS
-                                 if c in lt.frame.columns}
+        if lt is not None and {"source_id", "char_start", "char_end", "start_text"} <= set(lt.fields):
+            df = lt.columns(PASSAGE_FIELDS)
+            self.passage_positions = _positions(df["source_id"])
+            self.passage_cols = {c: df[c].to_numpy(dtype=object, na_value=None) for c in df.columns}
 
     def check(self, sid: str) -> Result:
-        """Provenance and coverage of source `sid` (whose text was read)."""
+        """Coverage and passage ledger of source `sid` (whose text was read)."""
         text = self.state.sources[sid]
-        normalised = numbers.normalise(text)
         out = Result()
+        normalised = numbers.normalise(text)
         for name, (positions, cols) in self.tables.items():
-            names = [c for c in cols if not c.startswith("raw_")]
-            for k, i in enumerate(positions.get(sid, ())):
-                r = {c: cols[c][i] for c in names}
-                raw = {c: cols["raw_" + c][i] for c in RAW_COLUMNS}
-                out.rows += [(name, k, f, msg) for f, msg in provenance.check_row(r, raw, normalised)]
+            quotes = cols["quote"] if "quote" in cols else ()
+            for k, i in enumerate(positions.get(sid, ())) if len(quotes) else ():
+                if quotes[i] is not None:
+                    out.rows += [(name, k, f, msg) for f, msg in provenance.quote_problems(numbers.normalise(quotes[i]), normalised)]
         cov = self.coverage(sid)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
@@ -197,7 +193,7 @@ def _check_all(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
 
 
 def problems(state, found: list[Problem] = ()) -> list[Problem]:
-    """Provenance and coverage problems of every source whose text was read (cached when
+    """Coverage and passage problems of every source whose text was read (cached when
     state.use_cache)."""
     use_cache = state.use_cache
     inputs = Inputs(state)

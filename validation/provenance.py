@@ -60,17 +60,31 @@ FIELDS = ("quote", "project_name", "printed", "repair_rule", "unit", "qualifier"
 
 def check_row(r: dict, raw: dict, text: str | None) -> list[tuple[str, str]]:
     """(field, message) problems of one topic row (None for empty cells) against its
-    normalised source text."""
-    out = []
+    normalised source text: the rule, one row at a time (the synthetic generator checks its
+    rows with it). validate runs its two halves set-based: quote_problems per source (with
+    the coverage scan, validation/persource.py), row_problems on the rows SQL selects."""
     if text is None:
-        return out
+        return []
     quote = numbers.normalise(r["quote"]) if r.get("quote") else ""
-    if quote:
-        n = text.count(quote)
-        if n == 0:
-            out.append(("quote", "quote: not found in the archived source (whitespace ignored); quote it verbatim"))
-        elif n > 1:
-            out.append(("quote", f"quote: occurs {n} times in the archived source; lengthen it so it is unique"))
+    return quote_problems(quote, text) + row_problems(r, raw, quote)
+
+
+def quote_problems(quote: str, text: str) -> list[tuple[str, str]]:
+    """The normalised quote occurs exactly once in the normalised source text."""
+    if not quote:
+        return []
+    n = text.count(quote)
+    if n == 0:
+        return [("quote", "quote: not found in the archived source (whitespace ignored); quote it verbatim")]
+    if n > 1:
+        return [("quote", f"quote: occurs {n} times in the archived source; lengthen it so it is unique")]
+    return []
+
+
+def row_problems(r: dict, raw: dict, quote: str) -> list[tuple[str, str]]:
+    """The clauses that read the row alone: project name and printed figure in the (normalised)
+    quote, value and value_max the parse of printed, unit and qualifier fitting it."""
+    out = []
     name = r.get("project_name")
     if name and quote and numbers.normalise(name) not in quote:
         out.append(("project_name", f"project_name: {name!r} does not occur in the quote"))
@@ -109,4 +123,132 @@ def _check_value(r: dict, raw: dict, printed: str) -> list[tuple[str, str]]:
         out.append(("unit", f"unit: {unit!r} does not fit the printed unit {parsed.unit!r} (allowed: {', '.join(sorted(allowed))})"))
     if parsed.qualifier != "exact" and r.get("qualifier") != parsed.qualifier:
         out.append(("qualifier", f"qualifier: {r.get('qualifier')!r} but printed {printed!r} reads as {parsed.qualifier!r}"))
+    return out
+
+
+# ---------------------------------------------------------------- set-based, over whole tables
+#
+# check_row above is the rule, one row at a time. Run per row over millions of rows it was the
+# largest part of validate's time, so validate splits it. quote_problems runs per source in the
+# worker processes that scan the source for coverage (Python's str.count measured ~20x faster
+# than DuckDB's replace/strpos over the same texts). row_problems runs only where it can find
+# something: one SQL query per topic table in DuckDB selects the *suspect* rows (every row for
+# which some clause of row_problems could fail), and row_problems writes their messages. The
+# query is a filter that may select too much, never too little: each clause mirrors one branch
+# of row_problems, and tests/test_provenance.py checks on generated rows that every row it
+# faults is selected. Each distinct printed figure is parsed once (Python, scripts/numbers.parse),
+# into a small table the query joins.
+
+def _whitespace_class() -> str:
+    """numbers' whitespace rule as an RE2 character class: every code point it removes, listed
+    (RE2's \\s is ASCII only, Python's is Unicode), ranges merged."""
+    points = [c for c in range(0x110000) if numbers._WHITESPACE.fullmatch(chr(c))]
+    runs, start = [], points[0]
+    for a, b in zip(points, points[1:] + [None]):
+        if b != a + 1:
+            runs.append((start, a))
+            start = b
+    return "[" + "".join(f"\\x{{{s:x}}}" if s == e else f"\\x{{{s:x}}}-\\x{{{e:x}}}" for s, e in runs) + "]+"
+
+
+_FOLD_FROM = "".join(map(chr, numbers._FULLWIDTH))
+_FOLD_TO = "".join(map(chr, numbers._FULLWIDTH.values()))
+_WS = _whitespace_class()
+
+
+def normalise_sql(expr: str) -> str:
+    """SQL equal to numbers.normalise(expr) (tested equal on generated text)."""
+    return f"regexp_replace(translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}'), '{_WS}', '', 'g')"
+
+
+def _plain(d: Decimal | None) -> str | None:
+    """A decimal as plain digits without exponent or trailing zeros: how a value is usually written."""
+    if d is None:
+        return None
+    s = format(d, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _parsed_rows(printed: list[tuple[str, str | None]]) -> pd.DataFrame:
+    """For each distinct (printed figure, repair_rule): whether check_row's value clause fails
+    whatever the row says (bad), and what the row's value, value_max, unit and qualifier must
+    be for it to pass (allowed units joined by US, chr(31))."""
+    out = []
+    for p, rule in printed:
+        pn = numbers.normalise(p)
+        try:
+            fixed = numbers.repair(rule, pn) if rule else pn
+            parsed = None if rule and fixed == pn else numbers.parse(fixed)
+        except Exception:   # noqa: BLE001 - any failure makes the row a suspect; check_row says why
+            parsed = None
+        if parsed is None:
+            out.append((p, rule, True, None, None, None, None))
+            continue
+        allowed = numbers.COMPATIBLE_UNITS.get(parsed.canonical_unit) if parsed.canonical_unit else None
+        out.append((p, rule, False, _plain(parsed.value), _plain(parsed.value_max),
+                    None if allowed is None else "\x1f".join(sorted(allowed)), parsed.qualifier))
+    return pd.DataFrame(out, columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"],
+                        dtype=object)
+
+
+ROW_COLUMNS = ("source_id", *FIELDS)   # what check_row reads, typed; value and value_max as written
+RAW_PREFIX = "__raw_"
+
+
+def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed: str = "__parsed") -> str:
+    """(__row, ROW_COLUMNS..., normalised quote, raw value, raw value_max) of the rows of
+    t_<table> whose source's text was read (its id in `texts`) that row_problems may fault."""
+    has = lambda c: c in columns
+    col = lambda c, raw=False: (f'r."{RAW_PREFIX + c}"' if raw else f'r."{c}"') if has(c) else "NULL"
+    quote = f"coalesce({normalise_sql(col('quote'))}, '')"
+    printed = col("printed")
+    first = [   # clauses of row_problems before its `if not printed: return`
+        f"(coalesce({col('project_name')}, '') <> '' AND {quote} <> '' AND NOT contains({quote}, {normalise_sql(col('project_name'))}))",
+        f"({quote} <> '' AND coalesce({printed}, '') <> '' AND NOT contains({quote}, {normalise_sql(printed)}))",
+    ]
+    value = [   # _check_value's clauses, for a printed figure
+        "coalesce(x.bad, true)",
+        f"({col('value', True)} IS NOT NULL AND {col('value', True)} IS DISTINCT FROM x.value)",
+        f"(x.value_max IS NOT NULL AND {col('value_max', True)} IS DISTINCT FROM x.value_max)",
+        f"(x.allowed IS NOT NULL AND coalesce({col('unit')}, '') <> '' "
+        f"AND NOT list_contains(string_split(x.allowed, chr(31)), {col('unit')}))",
+        f"(x.qualifier <> 'exact' AND {col('qualifier')} IS DISTINCT FROM x.qualifier)",
+    ]
+    selected = ", ".join([col(c) + f' AS "{c}"' for c in ROW_COLUMNS] + [quote + ' AS "quote_n"', col("value", True) + ' AS "raw_value"',
+                                                                           col("value_max", True) + ' AS "raw_value_max"'])
+    return (f'SELECT r.__row, {selected} FROM "t_{table}" r JOIN {texts} s ON s.id = r.source_id '
+            f"LEFT JOIN {parsed} x ON x.printed = {printed} AND x.repair_rule IS NOT DISTINCT FROM {col('repair_rule')} "
+            f"WHERE {' OR '.join(first)} OR (coalesce({printed}, '') <> '' AND ({' OR '.join(value)})) ORDER BY r.__row")
+
+
+def problems(state, found=()) -> list[Problem]:
+    """row_problems for every topic row whose source text was read: suspects selected in SQL,
+    messages by row_problems. (quote_problems run per source: validation/persource.py.)"""
+    texts = state.sources
+    tables = [lt for lt in state.tables.values() if lt.table.is_topic and "source_id" in lt.fields]
+    if not texts or not tables:
+        return []
+    con = state.con
+    con.register("__texts_frame", pd.DataFrame({"id": list(texts)}, dtype=object))
+    con.execute("CREATE OR REPLACE TEMP TABLE __texts AS SELECT CAST(id AS VARCHAR) AS id FROM __texts_frame")
+    con.unregister("__texts_frame")
+    distinct = " UNION ".join(
+        f'SELECT printed, {"repair_rule" if "repair_rule" in lt.fields else "NULL"} AS repair_rule FROM "t_{lt.table.name}" '
+        "WHERE coalesce(printed, '') <> ''" for lt in tables if "printed" in lt.fields)
+    printed = con.execute(distinct).fetchall() if distinct else []
+    con.register("__parsed_frame", _parsed_rows(printed))
+    con.execute("CREATE OR REPLACE TEMP TABLE __parsed AS SELECT CAST(printed AS VARCHAR) AS printed, "
+                "CAST(repair_rule AS VARCHAR) AS repair_rule, CAST(bad AS BOOLEAN) AS bad, CAST(value AS VARCHAR) AS value, "
+                "CAST(value_max AS VARCHAR) AS value_max, CAST(allowed AS VARCHAR) AS allowed, "
+                "CAST(qualifier AS VARCHAR) AS qualifier FROM __parsed_frame")
+    con.unregister("__parsed_frame")
+    out = []
+    for lt in tables:
+        cur = con.execute(suspects_sql(lt.table.name, list(lt.fields)))
+        names = [d[0] for d in cur.description]
+        for values in cur.fetchall():
+            r = dict(zip(names, values))
+            raw = {"value": r.pop("raw_value"), "value_max": r.pop("raw_value_max")}
+            out += [lt.problem(r["__row"], f, msg) for f, msg in row_problems(r, raw, r.pop("quote_n"))]
+    con.execute("DROP TABLE IF EXISTS __texts; DROP TABLE IF EXISTS __parsed")
     return out

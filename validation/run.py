@@ -89,7 +89,7 @@ class State:
         return self._normalised
 
 
-RAW_COLUMNS = persource.RAW_COLUMNS   # provenance compares them, as written, with the parse of printed
+RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
 
 
 def _repeated_columns(table: Table) -> list[str]:
@@ -284,7 +284,8 @@ CHECKS = (
     _foreign_key_problems,   # SQL anti-joins (sqlchecks.py)
     _topic_problems,         # SQL and pandas/numpy over whole tables: rows.py, crossrow.py, plausibility.py
     _review_year_problems,   # pandas: review_years.py
-    persource.problems,      # Python per source, cached and in worker processes: provenance.py, coverage.py, passages.py
+    provenance.problems,     # SQL selects suspect rows, check_row writes their messages (provenance.py)
+    persource.problems,      # Python per source, cached and in worker processes: coverage.py, passages.py
     _curation_problems,      # pandas/DuckDB over whole tables (curation.py), on rows without an error so far
     _indicator_problems,     # SQL over the views (indicators.py)
 )
