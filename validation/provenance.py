@@ -232,10 +232,10 @@ def problems(state, found=()) -> list[Problem]:
     con.register("__texts_frame", pd.DataFrame({"id": list(texts)}, dtype=object))
     con.execute("CREATE OR REPLACE TEMP TABLE __texts AS SELECT CAST(id AS VARCHAR) AS id FROM __texts_frame")
     con.unregister("__texts_frame")
-    distinct = " UNION ".join(
+    distinct = " UNION ALL ".join(
         f'SELECT printed, {"repair_rule" if "repair_rule" in lt.fields else "NULL"} AS repair_rule FROM "t_{lt.table.name}" '
         "WHERE coalesce(printed, '') <> ''" for lt in tables if "printed" in lt.fields)
-    printed = con.execute(distinct).fetchall() if distinct else []
+    printed = con.execute(f"SELECT DISTINCT * FROM ({distinct})").fetchall() if distinct else []
     con.register("__parsed_frame", _parsed_rows(printed))
     con.execute("CREATE OR REPLACE TEMP TABLE __parsed AS SELECT CAST(printed AS VARCHAR) AS printed, "
                 "CAST(repair_rule AS VARCHAR) AS repair_rule, CAST(bad AS BOOLEAN) AS bad, CAST(value AS VARCHAR) AS value, "
