@@ -90,7 +90,7 @@ def normalise_with_origin(text: str) -> tuple[str, list[int]]:
     normalise maps every character to itself or its ASCII fold, one to one, and removes the
     whitespace ones; so the result is the runs between whitespace, taken in one regex pass
     rather than one normalise call per character."""
-    folded = text.translate(_FULLWIDTH)
+    folded = text.translate(_FULLWIDTH) if _FOLDED.search(text) is not None else text
     parts, origin, pos = [], [], 0
     for m in _WHITESPACE.finditer(folded):
         parts.append(folded[pos:m.start()])

@@ -27,9 +27,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from scripts import numbers
-
 from . import coverage, passages, provenance
+from .database import quote_ident as qi
 from .report import Problem
 
 CACHE_DIR = Path("build") / "validate-cache"
@@ -37,7 +36,6 @@ CACHE_FILE = "sources.pickle"
 LEDGER = "coverage_exclusions"
 PASSAGES = "coverage_passages"
 PASSAGE_FIELDS = ("source_id", "char_start", "char_end", "start_text", "reason", "note")
-ROW_FIELDS = ("source_id", "quote", "printed")   # what coverage reads of a topic row
 PARALLEL_FROM = 400                    # sources to check before worker processes pay for their start
 BATCH = 200                            # sources per batch handed to a worker
 
@@ -61,9 +59,8 @@ class Inputs:
         for name, lt in state.tables.items():
             if not lt.table.is_topic or "source_id" not in lt.fields:
                 continue
-            df = lt.columns(ROW_FIELDS)
-            cols = {c: df[c].to_numpy(dtype=object, na_value=None) for c in ROW_FIELDS if c in df.columns}
-            self.tables[name] = (_positions(df["source_id"]), cols)
+            cols = _row_columns(state.con, name, lt.fields)
+            self.tables[name] = (_positions(pd.Series(cols["source_id"])), cols)
         self.ledger_positions, self.ledger_cols = {}, {}
         lt = state.tables.get(LEDGER)
         if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.fields):
@@ -81,13 +78,13 @@ class Inputs:
         """Coverage and passage ledger of source `sid` (whose text was read)."""
         text = self.state.sources[sid]
         out = Result()
-        normalised = numbers.normalise(text)
+        mapped = coverage.normalised_map(text)
         for name, (positions, cols) in self.tables.items():
-            quotes = cols["quote"] if "quote" in cols else ()
-            for k, i in enumerate(positions.get(sid, ())) if len(quotes) else ():
-                if quotes[i] is not None:
-                    out.rows += [(name, k, f, msg) for f, msg in provenance.quote_problems(numbers.normalise(quotes[i]), normalised)]
-        cov = self.coverage(sid)
+            quotes = cols["quote_n"]
+            for k, i in enumerate(positions.get(sid, ())):
+                if quotes[i]:
+                    out.rows += [(name, k, f, msg) for f, msg in provenance.quote_problems(quotes[i], mapped[0])]
+        cov = self.coverage(sid, mapped)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
             inside = cov.flagged.get(c.offset)
@@ -107,15 +104,15 @@ class Inputs:
                    for k, i in enumerate(self.passage_positions.get(sid, ()))]
         return passages.check(sid, self.state.sources[sid], entries)
 
-    def coverage(self, sid: str) -> coverage.SourceCoverage:
+    def coverage(self, sid: str, mapped=None) -> coverage.SourceCoverage:
         """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
-        figures = [{"quote": cols["quote"][i] if "quote" in cols else None,
-                    "printed": cols["printed"][i] if "printed" in cols else None}
-                   for positions, cols in self.tables.values() for i in positions.get(sid, ())]
+        figures = [{"quote": q, "printed": p, "quote_n": q, "printed_n": p}
+                   for positions, cols in self.tables.values() for i in positions.get(sid, ())
+                   for q, p in [(cols["quote_n"][i], cols["printed_n"][i])]]
         ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
                   for k, i in enumerate(self.ledger_positions.get(sid, ()))]
         return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger,
-                              self.passages(sid)[0])
+                              self.passages(sid)[0], mapped)
 
     def locate(self, sid: str, result: Result) -> list[Problem]:
         """The result's problems at today's file, line and column."""
@@ -125,6 +122,17 @@ class Inputs:
         out += [tables[LEDGER].problem(int(self.ledger_positions[sid][k]), "char_offset", msg) for k, msg in result.ledger]
         out += [tables[PASSAGES].problem(int(self.passage_positions[sid][k]), f, msg) for k, f, msg in result.passages]
         return out
+
+
+def _row_columns(con, name: str, fields) -> dict[str, np.ndarray]:
+    """source_id and the quote and printed figure under the whitespace rule (quote_n,
+    printed_n; None when empty), of every row of t_<name> in record order: normalised by DuckDB
+    over the whole column (provenance.normalise_sql), not once per row in Python."""
+    norm = lambda c: f"nullif({provenance.normalise_sql(qi(c))}, '')" if c in fields else "NULL"
+    cur = con.execute(f"SELECT source_id, {norm('quote')} AS quote_n, {norm('printed')} AS printed_n "
+                      f"FROM {qi('t_' + name)} ORDER BY __row")
+    return {k: v.to_numpy(dtype=object, na_value=None) if hasattr(v, "to_numpy") else np.asarray(v, dtype=object)
+            for k, v in cur.fetchnumpy().items()}
 
 
 def _positions(column: pd.Series) -> dict[str, np.ndarray]:

@@ -157,7 +157,9 @@ _WS = _whitespace_class()
 
 
 def normalise_sql(expr: str) -> str:
-    """SQL equal to numbers.normalise(expr) (tested equal on generated text)."""
+    """SQL equal to numbers.normalise(expr) (tested equal on generated text). A regexp_replace
+    after the fold measured faster than one translate deleting the whitespace (both ~2-3 us a
+    cell, no faster than Python's re.sub, but in DuckDB's threads and without a Python loop)."""
     return f"regexp_replace(translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}'), '{_WS}', '', 'g')"
 
 
