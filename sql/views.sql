@@ -88,7 +88,16 @@ SELECT 'per_student_public_funds_yuan' AS indicator_id, 1 AS definition, o.*
 FROM observations o WHERE (table_name = 'finance' AND indicator = 'per_student_public_funds' AND kind = 'actual' AND unit = 'yuan' AND population = 'all')
 UNION ALL
 SELECT 'balance_coefficient' AS indicator_id, 1 AS definition, o.*
-FROM observations o WHERE (table_name = 'enrollment' AND indicator = 'balance_coefficient' AND kind = 'actual');
+FROM observations o WHERE (table_name = 'enrollment' AND indicator = 'balance_coefficient' AND kind = 'actual')
+UNION ALL
+SELECT 'schools_built_or_expanded' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'construction_projects' AND indicator = 'schools' AND kind = 'actual' AND population = 'all' AND project_kind IN ('new_build', 'rebuild_or_expansion', 'new_or_expansion', 'relocation') AND status IN ('not_applicable', 'completed'))
+UNION ALL
+SELECT 'two_exemptions_one_subsidy_yuan' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'subsidies' AND indicator = 'amount' AND kind = 'actual' AND unit = 'yuan' AND programme = 'two_exemptions_one_subsidy')
+UNION ALL
+SELECT 'two_exemptions_one_subsidy_persons' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'subsidies' AND indicator = 'recipients' AND kind = 'actual' AND unit = 'person' AND programme = 'two_exemptions_one_subsidy');
 -- END GENERATED indicator_rows
 
 -- The period a figure covers, as a label: '2020', '2020 first half', 'school year 2015-2016', ...
