@@ -208,7 +208,162 @@ def per_student_spending(con, out: Path) -> Path | None:
                       "yuan per student, general public budget, in the year")
 
 
-CHARTS = (aid_grants, hiring_plan_vs_actual, loan_series, per_student_spending)
+ZHUMADIAN = "411700"   # Zhumadian City: the 25-year series of government work reports
+SERIES_YEARS = (2001, 2025)
+SERIES_PANELS = (   # (indicator, title, axis label, scale): one panel each, outcomes from indicator_panel
+    ("schools_built_or_expanded", "Schools and kindergartens newly built, rebuilt or expanded", "schools", 1),
+    ("places_added", "School places added", "places", 1),
+    ("two_exemptions_one_subsidy_yuan", "Aid to rural compulsory students: two exemptions and one subsidy (liang mian yi bu)",
+     "million yuan", 1e6),
+)
+LEVEL_STYLE = {   # school level -> (colour, label); other levels get grey and their code
+    "preschool": ("#c0504d", "kindergartens"),
+    "primary_secondary": ("#4f81bd", "primary and secondary schools"),
+    "compulsory": ("#1f497d", "compulsory-education schools"),
+    "general_senior_secondary": ("#8064a2", "senior high schools"),
+    "primary_secondary_preschool": ("#9bbb59", "schools and kindergartens, one figure"),
+}
+
+# Targets of the same measure: a row of kind target that the report delivered in year Y sets for
+# Y (sources.delivery_year), one year, not a part, with the unit, population and kinds of work of
+# the indicator's own rule (data/indicator_rules.csv); a task to start building (status
+# under_construction) is not a task to build or expand. Summed by level: a plan split by kind of
+# work (48 new, 182 expanded) is one target of the level.
+SERIES_TARGETS = """
+    SELECT o.year, o.school_level, sum(o.value) AS value, count(*) AS n_rows,
+           string_agg(DISTINCT coalesce(o.project_kind, o.programme), ',' ORDER BY coalesce(o.project_kind, o.programme)) AS kinds
+    FROM observations o JOIN sources s ON s.id = o.source_id AND o.year = s.delivery_year
+    JOIN indicators i ON i.id = $indicator AND i.unit = o.unit
+    WHERE o.region_code = $region AND o.kind = 'target' AND o.period = 'year' AND o.parent_id IS NULL
+      AND o.value IS NOT NULL AND o.population IN ('all', 'rural', 'financially_disadvantaged')
+      AND CASE $indicator
+          WHEN 'schools_built_or_expanded' THEN o.table_name = 'construction_projects' AND o.indicator = 'schools'
+               AND o.population = 'all' AND coalesce(o.status, '') <> 'under_construction'
+               AND o.project_kind IN ('new_build', 'rebuild_or_expansion', 'new_or_expansion', 'relocation')
+          WHEN 'places_added' THEN o.table_name = 'construction_projects' AND o.indicator = 'places'
+               AND o.population = 'all'
+          WHEN 'two_exemptions_one_subsidy_yuan' THEN o.table_name = 'subsidies' AND o.indicator = 'amount'
+               AND o.programme = 'two_exemptions_one_subsidy'
+          ELSE false END
+    GROUP BY o.year, o.school_level"""
+
+
+def _series_data(con, indicator: str) -> dict:
+    """Outcomes (comparable cells of indicator_panel, with indicator_series' notes), targets,
+    multi-year figures (matched rows the panel leaves out as multi_year) of one indicator."""
+    args = {"indicator": indicator, "region": ZHUMADIAN}
+    outcomes = con.execute("""
+        SELECT p.year, p.school_level, p.value, p.composition, s.note, p.sources
+        FROM indicator_panel p
+        LEFT JOIN indicator_series s ON s.region_code = p.region_code AND s.indicator_id = p.indicator_id
+             AND s.year = p.year AND s.school_level = p.school_level
+        WHERE p.region_code = $region AND p.indicator_id = $indicator AND p.status = 'complete'
+        ORDER BY p.year, p.school_level""", args).fetchall()
+    targets = con.execute(SERIES_TARGETS + " ORDER BY o.year, o.school_level", args).fetchall()
+    spans = con.execute("""
+        SELECT o.first_year, o.year, o.school_level, o.value, o.source_id
+        FROM indicator_matches m JOIN observations o ON o.id = m.id
+        WHERE m.region_code = $region AND m.indicator_id = $indicator AND m.period = 'multi_year'
+        ORDER BY o.first_year, o.year""", args).fetchall()
+    recipients = dict(con.execute("""
+        SELECT year, value FROM indicator_panel WHERE region_code = $region AND status = 'complete'
+          AND indicator_id = 'two_exemptions_one_subsidy_persons'""", {"region": ZHUMADIAN}).fetchall()) \
+        if indicator == "two_exemptions_one_subsidy_yuan" else {}
+    return dict(outcomes=outcomes, targets=targets, spans=spans, recipients=recipients)
+
+
+def _level(level: str) -> tuple[str, str]:
+    return LEVEL_STYLE.get(level, ("#7f7f7f", level.replace("_", " ")))
+
+
+def _series_panel(ax, data: dict, title: str, ylabel: str, scale: float) -> list[str]:
+    """One measure: outcome (filled) and target (hollow) markers per level, one-year figures only;
+    years with no outcome shaded; a break in definition (levels or composition) as a dashed line;
+    five-year figures as labelled spans above, not on the yearly scale. Returns caption notes."""
+    first, last = SERIES_YEARS
+    notes = []
+    levels = sorted({r[1] for r in data["outcomes"]} | {r[1] for r in data["targets"]},
+                    key=lambda l: list(LEVEL_STYLE).index(l) if l in LEVEL_STYLE else 99)
+    offset = {l: (i - (len(levels) - 1) / 2) * 0.22 for i, l in enumerate(levels)}
+    for year, level, value, *_ in data["outcomes"]:
+        colour, _ = _level(level)
+        ax.plot([year + offset[level] + 0.05], [value / scale], "o", color=colour, markersize=6)
+        ax.annotate(f"{value / scale:,.0f}", (year + offset[level] + 0.05, value / scale), textcoords="offset points",
+                    xytext=(3, 3), fontsize=6, color=colour)
+    for year, level, value, n_rows, kinds in data["targets"]:
+        colour, _ = _level(level)
+        ax.plot([year + offset[level] - 0.05], [value / scale], "o", color=colour, markerfacecolor="white", markersize=6)
+        ax.annotate(f"{value / scale:,.0f}", (year + offset[level] - 0.05, value / scale), textcoords="offset points",
+                    xytext=(-3, -9), ha="right", fontsize=6, color=colour)
+    for level in levels:
+        colour, label = _level(level)
+        ax.plot([], [], "s", color=colour, label=label)
+    with_outcome = {r[0] for r in data["outcomes"]}
+    empty = [y for y in range(first, last + 1) if y not in with_outcome]
+    for y in empty:
+        ax.axvspan(y - 0.5, y + 0.5, color="#eeeeee", zorder=0, linewidth=0)
+    # breaks: the levels reported, or the composition of a level's cell, differ from the previous figure
+    by_year: dict[int, list] = {}
+    for year, level, _, composition, note, _ in data["outcomes"]:
+        by_year.setdefault(year, []).append((level, composition, note))
+    previous = None
+    for year in sorted(by_year):
+        shape = sorted((l, c) for l, c, _ in by_year[year])
+        reason = [n for _, _, n in by_year[year] if n and "composition changes" in n]
+        if previous is not None and (shape != previous or reason):
+            ax.axvline(year - 0.5, color="#555555", linestyle="--", linewidth=0.8)
+            what = "; ".join(reason) if reason else "levels reported: " + ", ".join(_level(l)[1] for l, _ in shape)
+            notes.append(f"{year}: {what}")
+        previous = shape
+    top = ax.get_ylim()[1] if data["outcomes"] or data["targets"] else 1
+    ax.set_ylim(0, top * (1.25 + 0.12 * len(data["spans"])))
+    for k, (fy, ly, level, value, sid) in enumerate(data["spans"]):
+        y = 0.97 - 0.09 * k
+        ax.annotate("", xy=(ly + 0.45, y), xytext=(fy - 0.45, y), xycoords=("data", "axes fraction"),
+                    arrowprops=dict(arrowstyle="|-|", color="#555555", linewidth=0.8))
+        ax.annotate(f"{fy}-{ly}: {value / scale:,.0f} {ylabel} ({_level(level)[1]}), five-year figure, not on this scale",
+                    xy=((fy + ly) / 2, y - 0.015), xycoords=("data", "axes fraction"), ha="center", va="top",
+                    fontsize=6.5, color="#333333")
+    for year, value in data["recipients"].items():
+        ax.annotate(f"{value:,.0f} persons", (year, 0), xycoords="data", textcoords="offset points", xytext=(0, -16),
+                    ha="center", fontsize=6, color="#555555")
+    ax.set_title(title, loc="left", fontsize=9)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7)
+    return notes
+
+
+def zhumadian_series(con, out: Path) -> Path | None:
+    """Zhumadian 2001-2025: schools and kindergartens built or expanded, places added and 两免一补
+    aid, targets (the report of Y, for Y) beside outcomes (the report of Y+1, reviewing Y), one
+    panel per indicator. Not drawn for a package without Zhumadian cells."""
+    if _count(con, f"SELECT 1 FROM indicator_panel WHERE region_code = '{ZHUMADIAN}' AND indicator_id IN "
+                   f"{tuple(p[0] for p in SERIES_PANELS)!r}") == 0:
+        return None
+    plt = _plt()
+    fig, axes = plt.subplots(len(SERIES_PANELS), 1, figsize=(9.5, 3.0 * len(SERIES_PANELS)), sharex=True)
+    notes, sources = [], set()
+    for ax, (indicator, title, ylabel, scale) in zip(axes, SERIES_PANELS):
+        data = _series_data(con, indicator)
+        sources |= {s for r in data["outcomes"] for s in r[5].split(",")} | {r[4] for r in data["spans"]}
+        notes += [f"{title}, {n}" for n in _series_panel(ax, data, title, ylabel, scale)]
+    first, last = SERIES_YEARS
+    axes[-1].set_xlim(first - 0.6, last + 0.6)
+    axes[-1].set_xticks(list(range(first, last + 1, 2)))
+    axes[-1].set_xlabel("year described (whole year); outcome from the report delivered the next year")
+    fig.suptitle(f"Zhumadian City, {first}-{last}: targets (hollow, the report of year Y for Y) and outcomes "
+                 "(filled, the report of Y+1)", x=0.0, ha="left", fontsize=10)
+    ids = sorted(sources)
+    _caption(fig, ["One-year figures of indicator_panel (indicators schools_built_or_expanded, places_added, "
+                   "two_exemptions_one_subsidy_yuan; persons under the aid markers from two_exemptions_one_subsidy_persons); "
+                   "targets are the same measure's target rows. Shaded: no outcome figure for that year. "
+                   "Dashed line: a break in definition from the figure before.",
+                   "Breaks: " + " | ".join(notes) + "." if notes else "",
+                   "Sources (data/sources.csv): " + ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "") + "."])
+    return _save(fig, out / "zhumadian_series.svg")
+
+
+CHARTS = (aid_grants, hiring_plan_vs_actual, loan_series, per_student_spending, zhumadian_series)
 
 
 def draw_all(database: Path, out: Path) -> list[Path]:
