@@ -210,11 +210,11 @@ def per_student_spending(con, out: Path) -> Path | None:
 
 ZHUMADIAN = "411700"   # Zhumadian City: the 25-year series of government work reports
 SERIES_YEARS = (2001, 2025)
-SERIES_PANELS = (   # (indicator, title, axis label, scale): one panel each, outcomes from indicator_panel
-    ("schools_built_or_expanded", "Schools and kindergartens newly built, rebuilt or expanded", "schools", 1),
-    ("places_added", "School places added", "places", 1),
-    ("two_exemptions_one_subsidy_yuan", "Aid to rural compulsory students: two exemptions and one subsidy (liang mian yi bu)",
-     "million yuan", 1e6),
+SERIES_PANELS = (   # (indicator, title, unit label, scale, log axis): one panel each, outcomes from indicator_panel
+    ("schools_built_or_expanded", "Schools and kindergartens newly built, rebuilt or expanded in the year", "schools", 1, True),
+    ("places_added", "School places added in the year", "places", 1, False),
+    ("two_exemptions_one_subsidy_yuan", "Aid to rural compulsory students, two exemptions and one subsidy "
+     "(liang mian yi bu): funds and students aided", "million yuan", 1e6, False),
 )
 LEVEL_STYLE = {   # school level -> (colour, label); other levels get grey and their code
     "preschool": ("#c0504d", "kindergartens"),
@@ -276,59 +276,76 @@ def _level(level: str) -> tuple[str, str]:
     return LEVEL_STYLE.get(level, ("#7f7f7f", level.replace("_", " ")))
 
 
-def _series_panel(ax, data: dict, title: str, ylabel: str, scale: float) -> list[str]:
-    """One measure: outcome (filled) and target (hollow) markers per level, one-year figures only;
-    years with no outcome shaded; a break in definition (levels or composition) as a dashed line;
-    five-year figures as labelled spans above, not on the yearly scale. Returns caption notes."""
-    first, last = SERIES_YEARS
-    notes = []
-    levels = sorted({r[1] for r in data["outcomes"]} | {r[1] for r in data["targets"]},
-                    key=lambda l: list(LEVEL_STYLE).index(l) if l in LEVEL_STYLE else 99)
-    offset = {l: (i - (len(levels) - 1) / 2) * 0.22 for i, l in enumerate(levels)}
-    for year, level, value, *_ in data["outcomes"]:
-        colour, _ = _level(level)
-        ax.plot([year + offset[level] + 0.05], [value / scale], "o", color=colour, markersize=6)
-        ax.annotate(f"{value / scale:,.0f}", (year + offset[level] + 0.05, value / scale), textcoords="offset points",
-                    xytext=(3, 3), fontsize=6, color=colour)
-    for year, level, value, n_rows, kinds in data["targets"]:
-        colour, _ = _level(level)
-        ax.plot([year + offset[level] - 0.05], [value / scale], "o", color=colour, markerfacecolor="white", markersize=6)
-        ax.annotate(f"{value / scale:,.0f}", (year + offset[level] - 0.05, value / scale), textcoords="offset points",
-                    xytext=(-3, -9), ha="right", fontsize=6, color=colour)
-    for level in levels:
-        colour, label = _level(level)
-        ax.plot([], [], "s", color=colour, label=label)
-    with_outcome = {r[0] for r in data["outcomes"]}
-    empty = [y for y in range(first, last + 1) if y not in with_outcome]
-    for y in empty:
-        ax.axvspan(y - 0.5, y + 0.5, color="#eeeeee", zorder=0, linewidth=0)
-    # breaks: the levels reported, or the composition of a level's cell, differ from the previous figure
+def _breaks(outcomes: list) -> list[tuple[int, str]]:
+    """Years whose outcome is not defined like the one before: a level reported before is no
+    longer reported on its own (e.g. kindergartens and schools given as one figure), or a cell's
+    composition (kind of work, programme scope) changes (indicator_series' note)."""
     by_year: dict[int, list] = {}
-    for year, level, _, composition, note, _ in data["outcomes"]:
-        by_year.setdefault(year, []).append((level, composition, note))
-    previous = None
+    for year, level, _, _, note, _ in outcomes:
+        by_year.setdefault(year, []).append((level, note))
+    out, previous = [], None
     for year in sorted(by_year):
-        shape = sorted((l, c) for l, c, _ in by_year[year])
-        reason = [n for _, _, n in by_year[year] if n and "composition changes" in n]
-        if previous is not None and (shape != previous or reason):
-            ax.axvline(year - 0.5, color="#555555", linestyle="--", linewidth=0.8)
-            what = "; ".join(reason) if reason else "levels reported: " + ", ".join(_level(l)[1] for l, _ in shape)
-            notes.append(f"{year}: {what}")
-        previous = shape
-    top = ax.get_ylim()[1] if data["outcomes"] or data["targets"] else 1
-    ax.set_ylim(0, top * (1.25 + 0.12 * len(data["spans"])))
-    for k, (fy, ly, level, value, sid) in enumerate(data["spans"]):
-        y = 0.97 - 0.09 * k
+        levels = {lvl for lvl, _ in by_year[year]}
+        changes = [n.split("; ")[0] for _, n in by_year[year] if n and n.startswith("composition changes")]
+        if previous is not None and not levels >= previous:
+            changes.append("reported as " + ", ".join(_level(lvl)[1] for lvl in sorted(levels)) + " instead of "
+                           + ", ".join(_level(lvl)[1] for lvl in sorted(previous)))
+        if changes:
+            out.append((year, "; ".join(changes)))
+        previous = levels
+    return out
+
+
+def _mark(ax, x: float, value: float, colour: str, hollow: bool, label: str, log: bool) -> None:
+    ax.plot([x], [value], "o", color=colour, markerfacecolor="white" if hollow else colour, markersize=5.5,
+            markeredgewidth=1.2)
+    ax.annotate(label, (x, value), textcoords="offset points", xytext=(-3, 3) if hollow else (3, 3),
+                ha="right" if hollow else "left", fontsize=6, color=colour)
+
+
+def _series_panel(ax, data: dict, title: str, unit: str, scale: float, log: bool) -> list[str]:
+    """One measure: targets (hollow, left of the year) and outcomes (filled, right), coloured by
+    level, one-year figures only; years with no outcome shaded; a break in definition as a dashed
+    line before its year; five-year figures as labelled spans, not on the yearly scale. Returns
+    the caption's break notes."""
+    first, last = SERIES_YEARS
+    levels = []
+    for year, level, value, *_ in data["outcomes"]:
+        extra = f" ({data['recipients'][year] / 1e6:,.2f}M persons)" if year in data["recipients"] else ""
+        _mark(ax, year + 0.15, value / scale, _level(level)[0], False, f"{value / scale:,.0f}{extra}", log)
+        levels.append(level)
+    for year, level, value, *_ in data["targets"]:
+        _mark(ax, year - 0.15, value / scale, _level(level)[0], True, f"{value / scale:,.0f}", log)
+        levels.append(level)
+    for level in sorted(set(levels), key=lambda lvl: list(LEVEL_STYLE).index(lvl) if lvl in LEVEL_STYLE else 99):
+        ax.plot([], [], "s", color=_level(level)[0], label=_level(level)[1])
+    ax.plot([], [], "o", color="#555555", label="outcome (next report)")
+    ax.plot([], [], "o", color="#555555", markerfacecolor="white", label="target (same year's report)")
+    with_outcome = {r[0] for r in data["outcomes"]}
+    for y in range(first, last + 1):
+        if y not in with_outcome:
+            ax.axvspan(y - 0.5, y + 0.5, color="#eeeeee", zorder=0, linewidth=0)
+    notes = []
+    for year, what in _breaks(data["outcomes"]):
+        ax.axvline(year - 0.5, color="#555555", linestyle="--", linewidth=0.8)
+        notes.append(f"{year}: {what}")
+    if log:
+        ax.set_yscale("log")
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(max(lo, 0.5), hi * 10 ** (0.35 * (1 + len(data["spans"]))))
+    else:
+        hi = ax.get_ylim()[1] if levels else 1
+        ax.set_ylim(0, hi * (1.3 + 0.2 * len(data["spans"])))
+    for k, (fy, ly, level, value, _) in enumerate(data["spans"]):
+        y = 0.95 - 0.12 * k
         ax.annotate("", xy=(ly + 0.45, y), xytext=(fy - 0.45, y), xycoords=("data", "axes fraction"),
-                    arrowprops=dict(arrowstyle="|-|", color="#555555", linewidth=0.8))
-        ax.annotate(f"{fy}-{ly}: {value / scale:,.0f} {ylabel} ({_level(level)[1]}), five-year figure, not on this scale",
-                    xy=((fy + ly) / 2, y - 0.015), xycoords=("data", "axes fraction"), ha="center", va="top",
-                    fontsize=6.5, color="#333333")
-    for year, value in data["recipients"].items():
-        ax.annotate(f"{value:,.0f} persons", (year, 0), xycoords="data", textcoords="offset points", xytext=(0, -16),
-                    ha="center", fontsize=6, color="#555555")
+                    arrowprops=dict(arrowstyle="|-|", color="#555555", linewidth=0.8, mutation_scale=3))
+        right = (fy + ly) / 2 > (first + last) / 2
+        ax.annotate(f"{fy}-{ly}: {value / scale:,.0f} {unit} ({_level(level)[1]}), five-year figure, not on this scale",
+                    xy=(ly + 0.45 if right else fy - 0.45, y - 0.02), xycoords=("data", "axes fraction"),
+                    ha="right" if right else "left", va="top", fontsize=6.5, color="#333333")
     ax.set_title(title, loc="left", fontsize=9)
-    ax.set_ylabel(ylabel)
+    ax.set_ylabel(unit + (" (log scale)" if log else ""))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7)
     return notes
 
@@ -343,10 +360,10 @@ def zhumadian_series(con, out: Path) -> Path | None:
     plt = _plt()
     fig, axes = plt.subplots(len(SERIES_PANELS), 1, figsize=(9.5, 3.0 * len(SERIES_PANELS)), sharex=True)
     notes, sources = [], set()
-    for ax, (indicator, title, ylabel, scale) in zip(axes, SERIES_PANELS):
+    for ax, (indicator, title, unit, scale, log) in zip(axes, SERIES_PANELS):
         data = _series_data(con, indicator)
         sources |= {s for r in data["outcomes"] for s in r[5].split(",")} | {r[4] for r in data["spans"]}
-        notes += [f"{title}, {n}" for n in _series_panel(ax, data, title, ylabel, scale)]
+        notes += [f"{indicator} {n}" for n in _series_panel(ax, data, title, unit, scale, log)]
     first, last = SERIES_YEARS
     axes[-1].set_xlim(first - 0.6, last + 0.6)
     axes[-1].set_xticks(list(range(first, last + 1, 2)))
@@ -354,10 +371,17 @@ def zhumadian_series(con, out: Path) -> Path | None:
     fig.suptitle(f"Zhumadian City, {first}-{last}: targets (hollow, the report of year Y for Y) and outcomes "
                  "(filled, the report of Y+1)", x=0.0, ha="left", fontsize=10)
     ids = sorted(sources)
-    _caption(fig, ["One-year figures of indicator_panel (indicators schools_built_or_expanded, places_added, "
-                   "two_exemptions_one_subsidy_yuan; persons under the aid markers from two_exemptions_one_subsidy_persons); "
-                   "targets are the same measure's target rows. Shaded: no outcome figure for that year. "
-                   "Dashed line: a break in definition from the figure before.",
+    silent = [y for (y,) in con.execute("""
+        SELECT y FROM range($first, $last + 1) t(y)
+        WHERE y NOT IN (SELECT year FROM observations WHERE region_code = $region AND kind = 'actual')
+        ORDER BY y""", {"first": first, "last": last, "region": ZHUMADIAN}).fetchall()]
+    _caption(fig, ["Filled: outcome, a one-year cell of indicator_panel (schools_built_or_expanded, places_added, "
+                   "two_exemptions_one_subsidy_yuan, with the persons of two_exemptions_one_subsidy_persons in brackets). "
+                   "Hollow: target rows of the same measure in the report delivered that year, summed by level. "
+                   "Shaded: no outcome figure of the measure for that year. Dashed line: a break in definition from "
+                   "the figure before.",
+                   "Years for which no report prints any education figure (see the sources' quality notes): "
+                   + ", ".join(map(str, silent)) + "." if silent else "",
                    "Breaks: " + " | ".join(notes) + "." if notes else "",
                    "Sources (data/sources.csv): " + ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "") + "."])
     return _save(fig, out / "zhumadian_series.svg")
