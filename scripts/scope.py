@@ -21,11 +21,14 @@ EDUCATION_KEYWORDS: tuple[str, ...] = (
     "招生", "入学", "入园", "学位", "班额", "大班额", "辍学", "巩固率", "升学", "高考", "中考",
     # student aid, fees, programmes
     "两免一补", "免除学杂费", "学杂费", "免费教科书", "教科书", "助学", "奖学", "资助", "营养改善", "营养餐",
-    "寄宿", "贫困生", "改薄", "薄弱学校", "义务教育", "普及", "教育费", "学费",
+    "寄宿", "贫困生", "改薄", "薄弱学校", "义务教育", "普九", "两基", "教育费", "学费",
     # buildings and housing
     "危房改造工程", "中小学危房", "周转房", "教师公寓",
 )
-"""Words that make a sentence an education sentence (Chinese, as printed)."""
+"""Words that make a sentence an education sentence (Chinese, as printed). 普及 alone is not one:
+it also makes tap water, greening and technology sentences (自来水普及率, 绿化普及, 科技普及); where it
+is about schooling it stands next to a word of this list (普及高中阶段教育, 学前教育普及), and the
+abbreviations 普九 (普及九年义务教育) and 两基 are listed on their own."""
 
 NOT_EDUCATION: tuple[str, ...] = (
     "深入学",                                   # 入学 inside 深入学习

@@ -88,7 +88,16 @@ SELECT 'per_student_public_funds_yuan' AS indicator_id, 1 AS definition, o.*
 FROM observations o WHERE (table_name = 'finance' AND indicator = 'per_student_public_funds' AND kind = 'actual' AND unit = 'yuan' AND population = 'all')
 UNION ALL
 SELECT 'balance_coefficient' AS indicator_id, 1 AS definition, o.*
-FROM observations o WHERE (table_name = 'enrollment' AND indicator = 'balance_coefficient' AND kind = 'actual');
+FROM observations o WHERE (table_name = 'enrollment' AND indicator = 'balance_coefficient' AND kind = 'actual')
+UNION ALL
+SELECT 'schools_built_or_expanded' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'construction_projects' AND indicator = 'schools' AND kind = 'actual' AND population = 'all' AND project_kind IN ('new_build', 'rebuild_or_expansion', 'new_or_expansion', 'relocation') AND status IN ('not_applicable', 'completed'))
+UNION ALL
+SELECT 'two_exemptions_one_subsidy_yuan' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'subsidies' AND indicator = 'amount' AND kind = 'actual' AND unit = 'yuan' AND programme = 'two_exemptions_one_subsidy')
+UNION ALL
+SELECT 'two_exemptions_one_subsidy_persons' AS indicator_id, 1 AS definition, o.*
+FROM observations o WHERE (table_name = 'subsidies' AND indicator = 'recipients' AND kind = 'actual' AND unit = 'person' AND programme = 'two_exemptions_one_subsidy');
 -- END GENERATED indicator_rows
 
 -- The period a figure covers, as a label: '2020', '2020 first half', 'school year 2015-2016', ...
@@ -342,52 +351,83 @@ WHERE a.kind = 'actual' AND p.kind = 'target' AND p.value > 0;
 
 -- Plan against outcome across reports: each target that the government work report delivered
 -- in year Y sets for Y, beside the actual that the next report (delivered in Y+1, reviewing Y)
--- gives for the same region, table, indicator, unit and dimensions (level, population,
--- programme, channel, kind of work). Where the plan splits by kind of work what the outcome
--- reports as one figure (23 new and 84 expanded kindergartens planned, 107 built or expanded),
--- the targets of the new-build, rebuild-or-expansion and combined kinds are summed against an
--- outcome of the combined kind (new_or_expansion). Only one-year figures pair (period 'year'):
--- a multi-year or cumulative figure never meets a one-year one; parts (parent_id) are left out.
+-- gives for the same region, table, indicator, unit, population, programme and channel. Each
+-- target goes to one outcome, and an outcome's targets are summed:
+-- - kind of work: the same kind; or, for an outcome of the combined kind new_or_expansion, any
+--   of new build, relocation (迁建: a new build on a new site), rebuild or expansion (23 new and
+--   84 expanded kindergartens planned, 107 built or expanded); or any kind when the outcome does
+--   not state its kind (not_applicable: 80 改扩建 projects planned, 80 education projects done);
+-- - school level: the same level, or a level inside the outcome's (53 kindergartens, 93
+--   compulsory and 10 senior high schools planned, 156 中小学、幼儿园 built); a target whose
+--   level lies inside several outcomes goes to the narrowest, then the one of its own kind.
+-- level_match and kind_match say how a pair was made: 'outcome_wider' when the outcome's level
+-- covers levels no target names (read both quotes), 'outcome_not_stated' for an unstated kind.
+-- Only one-year figures pair (period 'year'): a multi-year or cumulative figure never meets a
+-- one-year one; parts (parent_id) are left out.
 CREATE OR REPLACE VIEW plan_outcome_across_reports AS
 WITH delivered AS (
     SELECT id, delivery_year, report_year FROM sources WHERE delivery_year IS NOT NULL
+), level_atoms(school_level, atoms) AS (   -- the single levels a school level is made of
+    VALUES ('compulsory', ['primary', 'junior_secondary']),
+           ('senior_secondary', ['general_senior_secondary', 'secondary_vocational']),
+           ('secondary', ['junior_secondary', 'general_senior_secondary']),
+           ('primary_secondary', ['primary', 'junior_secondary', 'general_senior_secondary']),
+           ('primary_secondary_preschool', ['preschool', 'primary', 'junior_secondary', 'general_senior_secondary']),
+           ('higher', ['higher_vocational', 'undergraduate']),
+           ('vocational', ['secondary_vocational', 'higher_vocational']),
+           ('all', ['preschool', 'primary', 'junior_secondary', 'general_senior_secondary', 'secondary_vocational',
+                    'higher_vocational', 'undergraduate', 'special', 'adult', 'other'])
 ), one_year AS (
-    SELECT o.*, CASE WHEN o.project_kind IN ('new_build', 'rebuild_or_expansion', 'new_or_expansion')
-                     THEN 'new_or_expansion' ELSE o.project_kind END AS work_family
-    FROM observations o
+    SELECT o.*, coalesce(l.atoms, [o.school_level]) AS atoms,
+           o.project_kind IN ('new_build', 'relocation', 'rebuild_or_expansion', 'new_or_expansion') AS new_or_expanded
+    FROM observations o LEFT JOIN level_atoms l ON l.school_level = o.school_level
     WHERE o.period = 'year' AND o.value IS NOT NULL AND o.parent_id IS NULL
 ), targets AS (
-    SELECT t.*, d.delivery_year FROM one_year t JOIN delivered d ON d.id = t.source_id
-    WHERE t.kind = 'target' AND t.year = d.delivery_year
+    SELECT t.* FROM one_year t JOIN delivered d ON d.id = t.source_id
+    WHERE t.kind = 'target' AND t.year = d.delivery_year AND t.value > 0
 ), actuals AS (
     SELECT a.*, d.delivery_year FROM one_year a JOIN delivered d ON d.id = a.source_id
     WHERE a.kind = 'actual' AND a.year = d.report_year
-), planned AS (   -- targets by exact kind of work, and the new/expanded family summed
-    SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
-           project_kind AS match_kind, false AS family, sum(value) AS planned, count(*) AS target_rows,
-           string_agg(DISTINCT project_kind, ',' ORDER BY project_kind) AS planned_kinds,
-           string_agg(id, ',' ORDER BY id) AS target_ids, string_agg(quote, ' | ' ORDER BY id) AS target_quotes
-    FROM targets GROUP BY ALL
-    UNION ALL
-    SELECT table_name, source_id, region_code, year, indicator, unit, school_level, population, programme, channel,
-           work_family, true, sum(value), count(*), string_agg(DISTINCT project_kind, ',' ORDER BY project_kind),
-           string_agg(id, ',' ORDER BY id), string_agg(quote, ' | ' ORDER BY id)
-    FROM targets WHERE work_family = 'new_or_expansion' GROUP BY ALL
+), candidates AS (
+    SELECT t.id AS target_id, a.id AS outcome_id,
+           CASE WHEN a.project_kind IS NOT DISTINCT FROM t.project_kind THEN 0
+                WHEN a.project_kind = 'new_or_expansion' AND t.new_or_expanded THEN 1 ELSE 2 END AS kind_rank,
+           len(a.atoms) AS breadth
+    FROM targets t
+    JOIN actuals a
+      ON a.delivery_year = t.year + 1 AND a.region_code = t.region_code AND a.year = t.year
+     AND a.table_name = t.table_name AND a.indicator = t.indicator AND a.unit = t.unit
+     AND a.population = t.population
+     AND a.programme IS NOT DISTINCT FROM t.programme AND a.channel IS NOT DISTINCT FROM t.channel
+     AND list_has_all(a.atoms, t.atoms)
+     AND (a.project_kind IS NOT DISTINCT FROM t.project_kind
+          OR (a.project_kind = 'new_or_expansion' AND t.new_or_expanded)
+          OR a.project_kind = 'not_applicable')
+), chosen AS (   -- each target to one outcome: the narrowest level, then its own kind of work
+    SELECT * FROM candidates
+    QUALIFY row_number() OVER (PARTITION BY target_id ORDER BY breadth, kind_rank, outcome_id) = 1
+), planned AS (
+    SELECT c.outcome_id, sum(t.value) AS planned, count(*) AS target_rows,
+           string_agg(DISTINCT t.project_kind, ',' ORDER BY t.project_kind) AS planned_kinds,
+           string_agg(DISTINCT t.school_level, ',' ORDER BY t.school_level) AS planned_levels,
+           list_distinct(flatten(list(t.atoms))) AS planned_atoms,
+           count(DISTINCT t.school_level) AS n_levels, count(DISTINCT t.project_kind) AS n_kinds,
+           max(c.kind_rank) AS kind_rank, any_value(t.source_id) AS plan_source_id,
+           string_agg(t.id, ',' ORDER BY t.id) AS target_ids, string_agg(t.quote, ' | ' ORDER BY t.id) AS target_quotes
+    FROM chosen c JOIN targets t ON t.id = c.target_id
+    GROUP BY c.outcome_id
 )
-SELECT p.table_name, p.region_code, p.year, p.indicator, p.unit, p.school_level, p.population, p.programme,
-       p.channel, p.planned_kinds, a.project_kind AS outcome_kind, p.planned, a.value AS actual,
+SELECT a.table_name, a.region_code, a.year, a.indicator, a.unit, a.school_level, a.population, a.programme,
+       a.channel, p.planned_kinds, a.project_kind AS outcome_kind, p.planned_levels, p.planned, a.value AS actual,
        round(100 * a.value / p.planned, 1) AS fill_percent, p.target_rows,
-       p.source_id AS plan_source_id, a.source_id AS outcome_source_id, p.target_ids, a.id AS outcome_id,
+       CASE WHEN NOT list_has_all(p.planned_atoms, a.atoms) THEN 'outcome_wider'
+            WHEN p.n_levels > 1 OR p.planned_levels <> a.school_level THEN 'summed' ELSE 'same' END AS level_match,
+       CASE WHEN p.kind_rank = 2 THEN 'outcome_not_stated'
+            WHEN p.n_kinds > 1 OR p.kind_rank = 1 THEN 'summed' ELSE 'same' END AS kind_match,
+       p.plan_source_id, a.source_id AS outcome_source_id, p.target_ids, a.id AS outcome_id,
        p.target_quotes, a.quote AS outcome_quote
 FROM planned p
-JOIN actuals a
-  ON a.delivery_year = p.year + 1 AND a.region_code = p.region_code AND a.year = p.year
- AND a.table_name = p.table_name AND a.indicator = p.indicator AND a.unit = p.unit
- AND a.school_level = p.school_level AND a.population = p.population
- AND a.programme IS NOT DISTINCT FROM p.programme AND a.channel IS NOT DISTINCT FROM p.channel
- AND p.family = (a.project_kind = 'new_or_expansion')
- AND (a.project_kind IS NOT DISTINCT FROM p.match_kind)
-WHERE p.planned > 0;
+JOIN actuals a ON a.id = p.outcome_id;
 
 -- BEGIN GENERATED comments: from the views of datapackage.json by `python -m scripts generate`; do not edit.
 COMMENT ON VIEW observations IS 'Observations / 全部观测值: Every curated figure of the five topic tables in one long view; columns a table lacks are NULL. Other columns as in the topic tables. 五张主题表的全部数据合为一个长视图；某表没有的列为空。';
@@ -608,7 +648,7 @@ COMMENT ON COLUMN plan_vs_actual."actual" IS 'Actual value.';
 COMMENT ON COLUMN plan_vs_actual."percent_of_plan" IS '100 x actual / planned.';
 COMMENT ON COLUMN plan_vs_actual."plan_id" IS 'Target row id.';
 COMMENT ON COLUMN plan_vs_actual."actual_id" IS 'Actual row id.';
-COMMENT ON VIEW plan_outcome_across_reports IS 'Plan against outcome across reports / 跨年度报告的计划与完成: Each target that a government work report delivered in year Y sets for Y, beside the actual that the report delivered in Y+1 gives for Y: same region, table, indicator, unit, level, population, programme, channel and kind of work; targets split into new builds and expansions are summed against an outcome reported as one new-or-expansion figure. One-year figures only. 某年政府工作报告提出的当年任务，与次年报告回顾的当年完成数并列：地区、表、指标、单位、学段、人群、项目、渠道及工程类型相同；计划分列新建与改扩建而完成数合计时，计划相加。仅限单年数字。';
+COMMENT ON VIEW plan_outcome_across_reports IS 'Plan against outcome across reports / 跨年度报告的计划与完成: Each target that a government work report delivered in year Y sets for Y, beside the actual that the report delivered in Y+1 gives for Y: same region, table, indicator, unit, population, programme and channel. Targets are summed against one outcome where the plan splits what the outcome reports as one figure: new builds, relocations and expansions against a new-or-expansion outcome, levels inside the outcome''s level (kindergartens, compulsory and senior high schools against primary and secondary schools and kindergartens), any kind of work against an outcome that states none; level_match and kind_match say how. One-year figures only. 某年政府工作报告提出的当年任务，与次年报告回顾的当年完成数并列：地区、表、指标、单位、人群、项目、渠道相同。计划分列而完成数合计时，计划相加：新建、迁建、改扩建对新改扩建合计；学段包含于完成数学段之内者（幼儿园、义务教育学校、高中对中小学及幼儿园）相加；完成数未说明工程类型时，任何类型的计划均可对应；level_match 与 kind_match 说明配对方式。仅限单年数字。';
 COMMENT ON COLUMN plan_outcome_across_reports."table_name" IS 'Topic table of the paired rows.';
 COMMENT ON COLUMN plan_outcome_across_reports."region_code" IS 'Region code: GB/T 2260 six-digit code of the region the figure describes (see regions).';
 COMMENT ON COLUMN plan_outcome_across_reports."year" IS 'Year: Year the figure describes; for a multi-year figure the last year of the span.';
@@ -620,10 +660,13 @@ COMMENT ON COLUMN plan_outcome_across_reports."programme" IS 'Programme: Student
 COMMENT ON COLUMN plan_outcome_across_reports."channel" IS 'Hiring channel: Channel through which teachers are hired.';
 COMMENT ON COLUMN plan_outcome_across_reports."planned_kinds" IS 'Kinds of work of the target rows summed (construction only).';
 COMMENT ON COLUMN plan_outcome_across_reports."outcome_kind" IS 'Kind of work of the outcome row (construction only).';
+COMMENT ON COLUMN plan_outcome_across_reports."planned_levels" IS 'School levels of the target rows summed, comma-separated.';
 COMMENT ON COLUMN plan_outcome_across_reports."planned" IS 'Target value, the sum of the target rows.';
 COMMENT ON COLUMN plan_outcome_across_reports."actual" IS 'Outcome value given by the next year''s report.';
 COMMENT ON COLUMN plan_outcome_across_reports."fill_percent" IS '100 x actual / planned, rounded to 0.1.';
 COMMENT ON COLUMN plan_outcome_across_reports."target_rows" IS 'Number of target rows summed.';
+COMMENT ON COLUMN plan_outcome_across_reports."level_match" IS 'How the levels pair: ''same'' (the outcome''s level), ''summed'' (targets of several levels, or of levels inside the outcome''s, that together make the outcome''s level) or ''outcome_wider'' (the outcome''s level also covers levels no target names: read both quotes before comparing).';
+COMMENT ON COLUMN plan_outcome_across_reports."kind_match" IS 'How the kinds of work pair: ''same'', ''summed'' (new builds, relocations and expansions against a new-or-expansion outcome) or ''outcome_not_stated'' (the outcome does not state its kind of work).';
 COMMENT ON COLUMN plan_outcome_across_reports."plan_source_id" IS 'Report that set the target (delivered in year).';
 COMMENT ON COLUMN plan_outcome_across_reports."outcome_source_id" IS 'Report that gives the outcome (delivered in year + 1).';
 COMMENT ON COLUMN plan_outcome_across_reports."target_ids" IS 'Ids of the target rows, comma-separated.';

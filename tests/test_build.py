@@ -104,7 +104,7 @@ def test_release_artifacts(built):
 def test_charts_are_drawn_with_readable_labels(built):
     names = sorted(p.name for p in built.charts)
     assert names == ["aid_grants.svg", "hiring_plan_vs_actual.svg", "per_student_expenditure.svg",
-                     "shuangfeng_loans.svg"]
+                     "shuangfeng_loans.svg", "zhumadian_series.svg"]
     for chart in built.charts:   # every chart captions its sources
         assert "Sources (data/sources.csv): " in chart.read_text(encoding="utf-8"), chart.name
     text = next(p for p in built.charts if p.name == "hiring_plan_vs_actual.svg").read_text(encoding="utf-8")

@@ -92,3 +92,53 @@ def test_stale_rules_stop_the_build(tmp_path):
         fh.write("graduates,2,table_name = 'enrollment' AND indicator = 'entrants',\n")
     with pytest.raises(BuildError, match="indicator rules are out of date"):
         build(tmp_path, tmp_path / "build")
+
+
+# The catalogue's own rules, applied to fixture rows -----------------------------------------
+
+def _panel(package, monkeypatch, table, rows, indicator_id):
+    """indicator_panel of `indicator_id` (the real catalogue and generated rules) over a package
+    whose `table` holds only `rows`: {(year, school_level): (value, composition)}."""
+    import duckdb
+    from scripts import ddl
+    package.write_rows(table, rows)
+    monkeypatch.chdir(package.root)
+    con = duckdb.connect()
+    con.execute(ddl.render(package.root))
+    con.execute((ROOT / "sql" / "views.sql").read_text(encoding="utf-8"))
+    return {(y, lvl): (v, c) for y, lvl, v, c in con.execute(
+        "SELECT year, school_level, value, composition FROM indicator_panel WHERE indicator_id = ?",
+        [indicator_id]).fetchall()}
+
+
+def _con_row(i, value, **extra):
+    row = dict(id=f"zhumadian2020-con-{i:03d}", region_code="411700", year="2019", period="year", kind="actual",
+               indicator="schools", project_kind="new_or_expansion", status="not_applicable", school_level="preschool",
+               population="all", value=str(value), unit="school", qualifier="exact", printed=f"{value}所",
+               source_id="zhumadian2020", quote="q")
+    row.update(extra)
+    return row
+
+
+def test_schools_built_or_expanded_counts_new_expanded_and_relocated_schools_of_the_year_only(package, monkeypatch):
+    got = _panel(package, monkeypatch, "construction_projects", [
+        _con_row(1, 100),                                                     # counted
+        _con_row(2, 6, project_kind="relocation", school_level="primary"),     # counted: 迁建 is a new build elsewhere
+        _con_row(3, 500, project_kind="renovation", school_level="compulsory"),     # 改薄: another measure
+        _con_row(4, 34, status="under_construction", school_level="primary_secondary"),  # schools_under_construction
+        _con_row(5, 49, population="rural", school_level="junior_secondary"),  # a group, not all schools
+        _con_row(6, 60, kind="target", school_level="secondary"),              # a plan
+        _con_row(7, 40, parent_id="zhumadian2020-con-001"),                    # a part of the 100
+    ], "schools_built_or_expanded")
+    assert got == {(2019, "preschool"): (100, "new_or_expansion"), (2019, "primary"): (6, "relocation")}
+
+
+def test_two_exemptions_one_subsidy_recipients_are_persons_and_apart_from_other_programmes(package, monkeypatch):
+    base = dict(region_code="411700", year="2007", period="year", kind="actual", indicator="recipients",
+                programme="two_exemptions_one_subsidy", school_level="compulsory", population="rural",
+                qualifier="exact", source_id="zhumadian2008", quote="q")
+    rows = [dict(base, id="zhumadian2008-sub-001", value="2611000", unit="person", printed="261.1万人"),
+            dict(base, id="zhumadian2008-sub-002", value="3000000", unit="person_time", printed="300万人次"),
+            dict(base, id="zhumadian2008-sub-003", value="50000", unit="person", printed="5万人", programme="other")]
+    assert _panel(package, monkeypatch, "subsidies", rows, "two_exemptions_one_subsidy_persons") == {
+        (2007, "compulsory"): (2611000, "two_exemptions_one_subsidy/rural")}

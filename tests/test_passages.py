@@ -135,3 +135,13 @@ def test_a_keyword_inside_a_phrase_that_is_not_about_education_is_ignored():
     assert education_keyword(text, at, at + 2) is None          # 深入学习, 入园企业
     at = text.index("1200人")
     assert education_keyword(text, at, at + 5) == "招生"
+
+
+def test_puji_alone_does_not_make_an_education_sentence_but_puji_of_schooling_does():
+    text = "改造户厕1.1万户，自来水普及率96%；实施高中普及攻坚计划，高中阶段毛入学率达到93%。基本实现普九，完成投资3亿元。"
+    at = text.index("96%")
+    assert education_keyword(text, at, at + 3) is None             # 自来水普及率: tap water
+    at = text.index("93%")
+    assert education_keyword(text, at, at + 3) is not None         # 普及 of senior secondary schooling
+    at = text.index("3亿元")
+    assert education_keyword(text, at, at + 3) == "普九"

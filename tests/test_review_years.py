@@ -55,3 +55,45 @@ def test_a_target_for_the_reviewed_year_is_an_error(package):
 def test_a_document_without_delivery_year_is_not_checked(package):
     package.edit("subsidies", 0, kind="target")     # shangrao2020 as archived: a situation report
     assert package.problems() == []
+
+
+# A report whose text reviews a multi-year period needs review_first_year (check_review_periods) ----
+
+def _sources_frame(**changes):
+    import pandas as pd
+    row = dict(id="gwr2021", kind="government_work_report", report_year=2020, delivery_year=2021, review_first_year=None)
+    row.update(changes)
+    return pd.DataFrame([row]).astype({"review_first_year": "Int64"})
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("一、2020年工作回顾及“十三五”主要成就……五年来，我们埋头苦干", "回顾及“十三五”"),
+    ("一、过去五年工作回顾", "过去五年"),
+    ("一、过去六年的工作回顾", "过去六年"),
+    ("一、“十四五”时期和2025年工作回顾", "“十四五”时期和2025年工作回顾"),
+])
+def test_a_review_of_several_years_without_review_first_year_is_an_error(text, cue):
+    from validation.review_years import check_review_periods
+    got = check_review_periods(_sources_frame(), {"gwr2021": text})
+    assert len(got) == 1 and got[0][:2] == (0, "review_first_year")
+    assert f"gwr2021 reviews a multi-year period ('{cue}' at character" in got[0][2]
+
+
+@pytest.mark.parametrize("changes, text", [
+    (dict(review_first_year=2016), "五年来，我们埋头苦干"),                          # declared
+    (dict(), "一、2019年工作回顾……编制好“十四五”规划，谋划“十四五”时期重大项目"),   # a plan period, not reviewed
+    (dict(kind="situation_report"), "五年来，我们埋头苦干"),                        # not a government work report
+])
+def test_a_one_year_review_or_a_declared_first_year_passes(changes, text):
+    from validation.review_years import check_review_periods
+    assert check_review_periods(_sources_frame(**changes), {"gwr2021": text}) == []
+
+
+def test_every_archived_report_that_reviews_several_years_declares_its_first_year():
+    import pandas as pd
+    from scripts.metadata import ROOT
+    from scripts.source_text import read_source_text, source_rows
+    from validation.review_years import check_review_periods
+    frame = pd.read_csv(ROOT / SRC, dtype={"review_first_year": "Int64"}, keep_default_na=True)
+    texts = {sid: read_source_text(r) for sid, r in source_rows().items()}
+    assert [frame.id[i] + ": " + msg for i, _, msg in check_review_periods(frame, texts)] == []

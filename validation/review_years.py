@@ -8,15 +8,26 @@ the tasks of Y. So, for a source with a delivery_year:
   (`review_first_year`) before report_year;
 * its rows: an actual describes at most report_year (an outcome of the delivery year is not yet
   known when the report is delivered), and a target describes delivery_year or later (a task
-  is never for a year already reviewed).
+  is never for a year already reviewed);
+* its text: a report that reviews a multi-year period (五年来, 过去五年, 过去六年, “十三五”时期……回顾)
+  has review_first_year, since that is what its multi-year rows take as first_year
+  (check_review_periods; it reads the texts, so it is called with them).
 
 Set-based: each check reads the columns it needs and returns (row index, field, message).
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 GWR = "government_work_report"
+
+REVIEW_CUE = re.compile(r"过去的?[五六]年|[五六]年来|“十[一二三四]?五”[^。；\n]{0,16}回顾|回顾[及和暨与]?“十[一二三四]?五”")
+"""Words with which a government work report reviews a multi-year period: 过去五年, 过去的五年, 五年来,
+过去六年, 六年来 (a government term), or a five-year plan period named with 回顾 in one clause
+(“十四五”时期和2025年工作回顾; “十二五”重大成就……回顾; 2020年工作回顾及“十三五”主要成就). A plan period named without 回顾 (the
+coming “十四五”时期 of a one-year report) is not a review."""
 
 
 def _col(df: pd.DataFrame, name: str) -> list:
@@ -59,4 +70,20 @@ def check_rows(df: pd.DataFrame, reviews: dict[str, tuple[int, int]]) -> list[tu
         elif kind == "target" and year < delivered:
             out.append((i, "year", f"year: {year}, but {sid} was delivered in {delivered}: a task it sets is for "
                                    f"{delivered} or later (figures of {reviewed} are the review, kind actual)"))
+    return out
+
+
+def check_review_periods(df: pd.DataFrame, texts: dict[str, str]) -> list[tuple[int, str, str]]:
+    """A government work report whose text reviews a multi-year period needs review_first_year.
+    `texts` maps a source id to its decoded text; a source without text is not checked here (its
+    own reading error is reported elsewhere)."""
+    out = []
+    cols = {n: _col(df, n) for n in ("id", "kind", "review_first_year")}
+    for i, sid, kind, first in zip(df.index, *cols.values()):
+        if kind != GWR or first is not None or sid not in texts:
+            continue
+        m = REVIEW_CUE.search(texts[sid])
+        if m:
+            out.append((i, "review_first_year", f"review_first_year: empty, but {sid} reviews a multi-year period "
+                                                f"('{m.group()}' at character {m.start()}): give the first year it reviews"))
     return out
