@@ -97,3 +97,22 @@ def test_every_archived_report_that_reviews_several_years_declares_its_first_yea
     frame = pd.read_csv(ROOT / SRC, dtype={"review_first_year": "Int64"}, keep_default_na=True)
     texts = {sid: read_source_text(r) for sid, r in source_rows().items()}
     assert [frame.id[i] + ": " + msg for i, _, msg in check_review_periods(frame, texts)] == []
+
+
+def test_validate_reports_a_multi_year_review_without_its_first_year(real_package):
+    """The check runs inside validate: blank the first reviewed year of every source whose text
+    reviews several years, and validate names each of them at its review_first_year cell."""
+    from validation.review_years import REVIEW_CUE
+    import csv
+    from scripts.source_text import read_source_text
+    path = real_package.root / "data" / "sources.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    blanked = [i for i, r in enumerate(rows) if r.get("review_first_year")
+               and REVIEW_CUE.search(read_source_text(r, real_package.root))]
+    assert blanked, "the package has no multi-year review to blank"
+    for i in blanked:
+        real_package.edit("sources", i, review_first_year="")
+    found = [p for p in real_package.problems() if "reviews a multi-year period" in p]
+    assert len(found) == len(blanked)
+    assert all(p.startswith(f"data/sources.csv:") and f":{col('sources', 'review_first_year')}: " in p for p in found)

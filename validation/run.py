@@ -240,11 +240,13 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
     if "sources" not in state.tables:
         return []
     src = state.tables["sources"]
-    out = [src.problem(*e) for e in review_years.check_sources(src.frame)]
-    reviews = _reviews(src.frame)
+    frame = src.columns(["id", "kind", "report_year", "delivery_year", "delivered", "review_first_year"])
+    out = [src.problem(*e) for e in review_years.check_sources(frame)]
+    out += [src.problem(*e) for e in review_years.check_review_periods(frame, state.sources)]
+    reviews = _reviews(frame)
     for lt in state.tables.values():
-        if lt.table.is_topic:
-            out += [lt.problem(*e) for e in review_years.check_rows(lt.frame, reviews)]
+        if lt.table.is_topic and reviews:
+            out += [lt.problem(*e) for e in review_years.check_rows(lt.columns(["kind", "year", "source_id"]), reviews)]
     return out
 
 
