@@ -91,3 +91,22 @@ def test_candidates_reads_an_archived_gb18030_file_through_its_declaration(packa
         rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
         assert [(r["text"], r["offset"]) for r in rows] == [("1.2万平方米", str(GB_TEXT.index("1.2万"))),
                                                            ("356人", str(GB_TEXT.index("356人")))]
+
+
+def test_archived_file_stays_inside_the_package(tmp_path):
+    from scripts.source_text import archived_file
+    root, outside = tmp_path / "pkg", tmp_path / "outside"
+    (root / "sources").mkdir(parents=True)
+    outside.mkdir()
+    (root / "sources" / "a.txt").write_text("x")
+    (outside / "secret.txt").write_text("x")
+    (root / "sources" / "link.txt").symlink_to(outside / "secret.txt")
+    (root / "sources" / "dir").symlink_to(outside, target_is_directory=True)
+    (root / "sources" / "inner.txt").symlink_to(root / "sources" / "a.txt")
+    assert archived_file(root, "sources/a.txt") == root / "sources" / "a.txt"
+    assert archived_file(root, "sources/inner.txt") is not None      # a link that stays inside
+    assert archived_file(root, "sources/link.txt") is None           # a link leaving the package
+    assert archived_file(root, "sources/dir/secret.txt") is None     # through a linked directory
+    assert archived_file(root, "../outside/secret.txt") is None
+    assert archived_file(root, "sources/missing.txt") is None
+    assert archived_file(root, "sources") is None                    # not a file

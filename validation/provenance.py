@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from scripts import numbers
-from scripts.source_text import SourceTextError, read_source
+from scripts.source_text import SourceTextError, archived_file, read_source
 
 from .report import Problem
 from .rows import records
@@ -29,8 +29,8 @@ def load_sources(root: Path, sources: pd.DataFrame, line_of, column_of) -> tuple
     for i, r in zip(sources.index, records(sources)):   # iterrows built a Series per row
         if r.get("path") is None or r.get("id") is None:
             continue
-        file = root / r["path"]
-        if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
+        file = archived_file(root, r["path"])
+        if file is None:
             problems.append(Problem("data/sources.csv", line_of(i), column_of("path"), f"path: archived file {r['path']} does not exist in the package"))
             continue
         try:
