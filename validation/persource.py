@@ -185,40 +185,60 @@ def _check_batch(ids: list[str]) -> list[tuple[str, Result]]:
     return [(sid, _WORK.check(sid)) for sid in ids]
 
 
-def _check_all(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
-    """Results of these sources, in worker processes when there are many and several cores."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {sid: inputs.check(sid) for sid in ids}
-    global _WORK
-    _WORK = inputs
-    try:
-        batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return {sid: r for batch in pool.imap_unordered(_check_batch, batches) for sid, r in batch}
-    finally:
-        _WORK = None
+class Pending:
+    """Per-source results being computed: by worker processes, forked when the run starts, while
+    the parent goes on with the table-wide checks (validation/run.py), or here and now when there
+    are few sources or one core. `problems()` waits for them, stores the cache and locates them."""
+
+    def __init__(self, state):
+        self.inputs, self.state = Inputs(state), state
+        self.cache_file = state.root / CACHE_DIR / CACHE_FILE
+        self.wanted = keys(state) if state.use_cache else {}
+        cached = _load(self.cache_file) if state.use_cache else {}
+        self.results = {sid: cached[self.wanted[sid]] for sid in state.sources if self.wanted.get(sid) in cached}
+        ids = [sid for sid in state.sources if sid not in self.results]
+        workers = min(os.cpu_count() or 1, 8)
+        self.pool = self.async_result = None
+        if len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            self.results.update({sid: self.inputs.check(sid) for sid in ids})
+            return
+        global _WORK
+        _WORK = self.inputs   # the forked workers inherit it: the tables are shared, not pickled
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            _WORK = None
+        self.async_result = self.pool.map_async(_check_batch, [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)])
+
+    def problems(self) -> list[Problem]:
+        if self.pool is not None:
+            try:
+                self.results.update({sid: r for batch in self.async_result.get() for sid, r in batch})
+            finally:
+                self.pool.close()
+                self.pool.join()
+                self.pool = None
+        if self.state.use_cache:
+            _store(self.cache_file, {self.wanted[sid]: r for sid, r in self.results.items()})
+        return [p for sid, r in self.results.items() for p in self.inputs.locate(sid, r)]
+
+
+def start(state) -> Pending:
+    return Pending(state)
 
 
 def problems(state, found: list[Problem] = ()) -> list[Problem]:
     """Coverage and passage problems of every source whose text was read (cached when
     state.use_cache)."""
-    use_cache = state.use_cache
-    inputs = Inputs(state)
-    cache_file = state.root / CACHE_DIR / CACHE_FILE
-    cached, wanted = {}, {}
-    if use_cache:
-        wanted = keys(state)
-        try:
-            with open(cache_file, "rb") as fh:
-                cached = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            cached = {}
-    results = {sid: cached[wanted[sid]] for sid in state.sources if wanted.get(sid) in cached}
-    results.update(_check_all(inputs, [sid for sid in state.sources if sid not in results]))
-    if use_cache:
-        _store(cache_file, {wanted[sid]: r for sid, r in results.items()})
-    return [p for sid, r in results.items() for p in inputs.locate(sid, r)]
+    return start(state).problems()
+
+
+def _load(file: Path) -> dict:
+    try:
+        with open(file, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
 
 
 def _store(file: Path, entries: dict) -> None:

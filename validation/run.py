@@ -202,8 +202,11 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         state, problems = load(root, con, use_cache)
         if state is None:
             return sorted(problems)
+        # the per-source checks start first, in forked workers, and run while the parent does the
+        # table-wide checks before them in CHECKS; their problems join in at their place in the order
+        pending = persource.start(state) if persource.problems in CHECKS else None
         for check in CHECKS:
-            problems += check(state, problems)
+            problems += pending.problems() if check is persource.problems else check(state, problems)
         return sorted(set(problems))
     finally:
         if con is not None:
