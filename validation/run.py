@@ -47,6 +47,11 @@ class Loaded:
             return pd.DataFrame(index=pd.RangeIndex(self.rows))
         return pd.DataFrame({n: self._cols[n] for n in names})
 
+    def forget(self) -> None:
+        """Drop the fetched columns (validate calls it after each check family: at national
+        size one text column of pandas strings is hundreds of MB)."""
+        self._cols, self._raw = {}, None
+
     @property
     def rows(self) -> int:
         return self.con.execute(f"SELECT count(*) FROM {qi('t_' + self.table.name)}").fetchone()[0]
@@ -207,6 +212,8 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         pending = persource.start(state) if persource.problems in CHECKS else None
         for check in CHECKS:
             problems += pending.problems() if check is persource.problems else check(state, problems)
+            for lt in state.tables.values():
+                lt.forget()
         return sorted(set(problems))
     finally:
         if con is not None:
