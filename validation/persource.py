@@ -55,12 +55,13 @@ class Inputs:
 
     def __init__(self, state):
         self.state = state
-        self.tables = {}   # table name -> (positions by source, columns as object arrays)
+        self._fetched: dict[str, list] = {}
+        self.tables = {}   # table name -> (positions by source, quote_n and printed_n as Arrow arrays)
         for name, lt in state.tables.items():
             if not lt.table.is_topic or "source_id" not in lt.fields:
                 continue
             cols = _row_columns(state.con, name, lt.fields)
-            self.tables[name] = (_positions(pd.Series(cols["source_id"])), cols)
+            self.tables[name] = (_arrow_positions(cols.pop("source_id")), cols)
         self.ledger_positions, self.ledger_cols = {}, {}
         lt = state.tables.get(LEDGER)
         if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.fields):
@@ -79,12 +80,12 @@ class Inputs:
         text = self.state.sources[sid]
         out = Result()
         mapped = coverage.normalised_map(text)
-        for name, (positions, cols) in self.tables.items():
-            quotes = cols["quote_n"]
-            for k, i in enumerate(positions.get(sid, ())):
-                if quotes[i]:
-                    out.rows += [(name, k, f, msg) for f, msg in provenance.quote_problems(quotes[i], mapped[0])]
-        cov = self.coverage(sid, mapped)
+        rows = self.rows(sid)
+        for name, quotes, _ in rows:
+            for k, quote in enumerate(quotes):
+                if quote:
+                    out.rows += [(name, k, f, msg) for f, msg in provenance.quote_problems(quote, mapped[0])]
+        cov = self.coverage(sid, mapped, rows)
         for c in cov.unaccounted:
             line, col = coverage.line_col(text, c.offset)
             inside = cov.flagged.get(c.offset)
@@ -104,11 +105,34 @@ class Inputs:
                    for k, i in enumerate(self.passage_positions.get(sid, ()))]
         return passages.check(sid, self.state.sources[sid], entries)
 
-    def coverage(self, sid: str, mapped=None) -> coverage.SourceCoverage:
+    def rows(self, sid: str) -> list[tuple[str, list, list]]:
+        """(table, quotes, printed figures) of the source's rows, normalised, in file order."""
+        if sid not in self._fetched:
+            self.fetch([sid])
+        return self._fetched.pop(sid)
+
+    def fetch(self, ids: list[str]) -> None:
+        """Turn the rows of these sources into Python strings, one Arrow take per table and
+        column for the whole batch (per source it cost more than the check)."""
+        for sid in ids:
+            self._fetched[sid] = []
+        for name, (positions, cols) in self.tables.items():
+            at = [positions[sid] for sid in ids if sid in positions]
+            if not at:
+                continue
+            joined = np.concatenate(at)
+            quotes, printed = (cols[c].take(joined).to_pylist() for c in ("quote_n", "printed_n"))
+            start = 0
+            for sid in ids:
+                if sid in positions:
+                    n = len(positions[sid])
+                    self._fetched[sid].append((name, quotes[start:start + n], printed[start:start + n]))
+                    start += n
+
+    def coverage(self, sid: str, mapped=None, rows=None) -> coverage.SourceCoverage:
         """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
         figures = [{"quote": q, "printed": p, "quote_n": q, "printed_n": p}
-                   for positions, cols in self.tables.values() for i in positions.get(sid, ())
-                   for q, p in [(cols["quote_n"][i], cols["printed_n"][i])]]
+                   for _, quotes, printed in (rows if rows is not None else self.rows(sid)) for q, p in zip(quotes, printed)]
         ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
                   for k, i in enumerate(self.ledger_positions.get(sid, ()))]
         return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger,
@@ -124,15 +148,26 @@ class Inputs:
         return out
 
 
-def _row_columns(con, name: str, fields) -> dict[str, np.ndarray]:
+def _row_columns(con, name: str, fields) -> dict:
     """source_id and the quote and printed figure under the whitespace rule (quote_n,
-    printed_n; None when empty), of every row of t_<name> in record order: normalised by DuckDB
-    over the whole column (provenance.normalise_sql), not once per row in Python."""
-    norm = lambda c: f"nullif({provenance.normalise_sql(qi(c))}, '')" if c in fields else "NULL"
-    cur = con.execute(f"SELECT source_id, {norm('quote')} AS quote_n, {norm('printed')} AS printed_n "
-                      f"FROM {qi('t_' + name)} ORDER BY __row")
-    return {k: v.to_numpy(dtype=object, na_value=None) if hasattr(v, "to_numpy") else np.asarray(v, dtype=object)
-            for k, v in cur.fetchnumpy().items()}
+    printed_n; null when empty), of every row of t_<name> in record order, as Arrow arrays:
+    normalised by DuckDB over the whole column (provenance.normalise_sql), not once per row in
+    Python; kept as Arrow buffers, not millions of Python strings (at national size ~1 GB less,
+    and forked workers read the buffers without copying pages, where touching a Python object
+    writes its reference count)."""
+    norm = lambda c: f"nullif({provenance.normalise_sql(qi(c))}, '')" if c in fields else "CAST(NULL AS VARCHAR)"
+    table = con.execute(f"SELECT source_id, {norm('quote')} AS quote_n, {norm('printed')} AS printed_n "
+                        f"FROM {qi('t_' + name)} ORDER BY __row").fetch_arrow_table()
+    return {c: table.column(c).combine_chunks() for c in table.column_names}
+
+
+def _arrow_positions(column) -> dict[str, np.ndarray]:
+    """Source id -> positions of its rows, in file order, from an Arrow string column."""
+    encoded = column.dictionary_encode()
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(encoded.dictionary) + 1))
+    return {sid: order[bounds[j]:bounds[j + 1]] for j, sid in enumerate(encoded.dictionary.to_pylist())}
 
 
 def _positions(column: pd.Series) -> dict[str, np.ndarray]:
@@ -182,6 +217,7 @@ _WORK: Inputs | None = None   # set in the parent before forking; the workers re
 
 
 def _check_batch(ids: list[str]) -> list[tuple[str, Result]]:
+    _WORK.fetch(ids)
     return [(sid, _WORK.check(sid)) for sid in ids]
 
 
@@ -200,7 +236,7 @@ class Pending:
         workers = min(os.cpu_count() or 1, 8)
         self.pool = self.async_result = None
         if len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            self.results.update({sid: self.inputs.check(sid) for sid in ids})
+            self.results.update(_check_batch_here(self.inputs, ids))
             return
         global _WORK
         _WORK = self.inputs   # the forked workers inherit it: the tables are shared, not pickled
@@ -221,6 +257,14 @@ class Pending:
         if self.state.use_cache:
             _store(self.cache_file, {self.wanted[sid]: r for sid, r in self.results.items()})
         return [p for sid, r in self.results.items() for p in self.inputs.locate(sid, r)]
+
+
+def _check_batch_here(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
+    out = {}
+    for i in range(0, len(ids), BATCH):
+        inputs.fetch(ids[i:i + BATCH])
+        out.update({sid: inputs.check(sid) for sid in ids[i:i + BATCH]})
+    return out
 
 
 def start(state) -> Pending:
