@@ -151,13 +151,13 @@ class Inputs:
 def _row_columns(con, name: str, fields) -> dict:
     """source_id and the quote and printed figure under the whitespace rule (quote_n,
     printed_n; null when empty), of every row of t_<name> in record order, as Arrow arrays:
-    normalised by DuckDB over the whole column (provenance.normalise_sql), not once per row in
-    Python; kept as Arrow buffers, not millions of Python strings (at national size ~1 GB less,
-    and forked workers read the buffers without copying pages, where touching a Python object
-    writes its reference count)."""
-    norm = lambda c: f"nullif({provenance.normalise_sql(qi(c))}, '')" if c in fields else "CAST(NULL AS VARCHAR)"
-    table = con.execute(f"SELECT source_id, {norm('quote')} AS quote_n, {norm('printed')} AS printed_n "
-                        f"FROM {qi('t_' + name)} ORDER BY __row").fetch_arrow_table()
+    normalised by DuckDB over the whole column (provenance.make_normalised, which the
+    provenance check reads too), not once per row in Python; kept as Arrow buffers, not
+    millions of Python strings (at national size ~1 GB less, and forked workers read the
+    buffers without copying pages, where touching a Python object writes its reference count)."""
+    n = provenance.make_normalised(con, name, fields)
+    table = con.execute(f"SELECT t.source_id, n.quote_n, n.printed_n FROM {qi('t_' + name)} t JOIN {n} n USING (__row) "
+                        "ORDER BY __row").fetch_arrow_table()
     return {c: table.column(c).combine_chunks() for c in table.column_names}
 
 

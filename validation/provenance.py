@@ -197,16 +197,30 @@ ROW_COLUMNS = ("source_id", *FIELDS)   # what check_row reads, typed; value and 
 RAW_PREFIX = "__raw_"
 
 
+def normalised_table(table: str) -> str:
+    return f'"n_{table}"'
+
+
+def make_normalised(con, table: str, columns) -> str:
+    """n_<table>: each row's quote and printed figure under the whitespace rule (null when
+    empty), made once by DuckDB over the whole columns and read by the per-source checks and
+    by suspects_sql (the regular expression over millions of cells is the costly part)."""
+    norm = lambda c: f'nullif({normalise_sql(chr(34) + c + chr(34))}, \'\')' if c in columns else "CAST(NULL AS VARCHAR)"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {normalised_table(table)} AS SELECT __row, {norm('quote')} AS quote_n, "
+                f'{norm("printed")} AS printed_n FROM "t_{table}"')
+    return normalised_table(table)
+
+
 def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed: str = "__parsed") -> str:
     """(__row, ROW_COLUMNS..., normalised quote, raw value, raw value_max) of the rows of
     t_<table> whose source's text was read (its id in `texts`) that row_problems may fault."""
     has = lambda c: c in columns
     col = lambda c, raw=False: (f'r."{RAW_PREFIX + c}"' if raw else f'r."{c}"') if has(c) else "NULL"
-    quote = f"coalesce({normalise_sql(col('quote'))}, '')"
+    quote = "coalesce(n.quote_n, '')"
     printed = col("printed")
     first = [   # clauses of row_problems before its `if not printed: return`
         f"(coalesce({col('project_name')}, '') <> '' AND {quote} <> '' AND NOT contains({quote}, {normalise_sql(col('project_name'))}))",
-        f"({quote} <> '' AND coalesce({printed}, '') <> '' AND NOT contains({quote}, {normalise_sql(printed)}))",
+        f"({quote} <> '' AND coalesce({printed}, '') <> '' AND NOT contains({quote}, n.printed_n))",
     ]
     value = [   # _check_value's clauses, for a printed figure
         "coalesce(x.bad, true)",
@@ -219,6 +233,7 @@ def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed:
     selected = ", ".join([col(c) + f' AS "{c}"' for c in ROW_COLUMNS] + [quote + ' AS "quote_n"', col("value", True) + ' AS "raw_value"',
                                                                            col("value_max", True) + ' AS "raw_value_max"'])
     return (f'SELECT r.__row, {selected} FROM "t_{table}" r JOIN {texts} s ON s.id = r.source_id '
+            f'JOIN {normalised_table(table)} n ON n.__row = r.__row '
             f"LEFT JOIN {parsed} x ON x.printed = {printed} AND x.repair_rule IS NOT DISTINCT FROM {col('repair_rule')} "
             f"WHERE {' OR '.join(first)} OR (coalesce({printed}, '') <> '' AND ({' OR '.join(value)})) ORDER BY r.__row")
 
@@ -246,6 +261,9 @@ def problems(state, found=()) -> list[Problem]:
     con.unregister("__parsed_frame")
     out = []
     for lt in tables:
+        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
+                           [f"n_{lt.table.name}"]).fetchone()[0]:
+            make_normalised(con, lt.table.name, lt.fields)
         cur = con.execute(suspects_sql(lt.table.name, list(lt.fields)))
         names = [d[0] for d in cur.description]
         for values in cur.fetchall():
