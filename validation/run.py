@@ -28,7 +28,6 @@ class Loaded:
         self.table, self.csv, self.con = table, csv, con
         self.fields = {f["name"]: f for f in sqlchecks.present(table, header)}
         self._cols: dict[str, pd.Series] = {}
-        self._raw: pd.DataFrame | None = None
 
     def columns(self, names=None) -> pd.DataFrame:
         """These columns of the table (those the file has), index = record."""
@@ -50,7 +49,7 @@ class Loaded:
     def forget(self) -> None:
         """Drop the fetched columns (validate calls it after each check family: at national
         size one text column of pandas strings is hundreds of MB)."""
-        self._cols, self._raw = {}, None
+        self._cols = {}
 
     @property
     def rows(self) -> int:
@@ -59,13 +58,6 @@ class Loaded:
     @property
     def frame(self) -> pd.DataFrame:
         return self.columns()
-
-    @property
-    def raw(self) -> pd.DataFrame:
-        """The cells of RAW_COLUMNS as written (missing values as NA)."""
-        if self._raw is None:
-            self._raw = _raw(self.con, self.table, list(self.fields))
-        return self._raw
 
     def column_of(self, name: str) -> int:
         header = self.csv.header
@@ -94,7 +86,6 @@ class State:
         return self._normalised
 
 
-RAW_COLUMNS = ("value", "value_max")   # provenance compares them, as written, with the parse of printed
 
 
 def _repeated_columns(table: Table) -> list[str]:
@@ -114,16 +105,6 @@ def _shared(col: pd.Series) -> pd.Series:
 
 
 STRING = pd.StringDtype("python")   # pd.NA for missing cells whether or not pyarrow is installed
-
-
-def _raw(con, table: Table, header: list[str]) -> pd.DataFrame:
-    """The cells of RAW_COLUMNS as written (missing values as NA)."""
-    names = [f["name"] for f in sqlchecks.present(table, header)
-             if f["name"] in RAW_COLUMNS and f.get("type", "string") != "string"]
-    if not names:
-        return pd.DataFrame()
-    cols = ", ".join(f"{qi(sqlchecks.RAW + n)} AS {qi(n)}" for n in names)
-    return con.execute(f"SELECT {cols} FROM {qi('t_' + table.name)} ORDER BY __row").df().astype(STRING)
 
 
 def _checked_columns(table: Table, lines: Lines) -> list[str]:
