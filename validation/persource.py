@@ -177,16 +177,20 @@ def _positions(column: pd.Series) -> dict[str, np.ndarray]:
 
 def _row_hashes(con, state) -> dict[str, str]:
     """Source id -> hash of every row, of every table with a source_id column, that names it
-    (all cells as written, in file order), computed by DuckDB in one pass over each table: a
-    64-bit hash of each row, and of the list of its source's row hashes."""
+    (all cells as written, and where it stands among the source's rows), computed by DuckDB:
+    per row a 64-bit hash of its cells and its distance from the source's first row, combined
+    per source with bit_xor. Order-free aggregates only: the ordered list() this replaced ran
+    out of DuckDB's memory at national size. A row of another source moved in between changes
+    the distance, so it re-checks the source (safe); an unchanged source keeps its key."""
     parts = []
     for name, lt in state.tables.items():
         header = [h for h in (lt.csv.header or lt.table.field_names) if h in lt.table.field_names]
         if "source_id" not in header:
             continue
-        cells = ", ".join(f'"{h}"' for h in header)
-        parts.append(f"SELECT '{name}' AS t, \"source_id\" AS s, hash(list(hash({cells}) ORDER BY rowid)) AS h "
-                     f"FROM \"raw_{name}\" GROUP BY \"source_id\"")
+        cells = ", ".join(f'r."{h}"' for h in header)
+        parts.append(f"SELECT '{name}' AS t, r.\"source_id\" AS s, bit_xor(hash({cells}, r.rowid - f.first)) AS h "
+                     f"FROM \"raw_{name}\" r JOIN (SELECT \"source_id\", min(rowid) AS first FROM \"raw_{name}\" "
+                     f"GROUP BY \"source_id\") f ON f.\"source_id\" IS NOT DISTINCT FROM r.\"source_id\" GROUP BY r.\"source_id\"")
     if not parts:
         return {}
     out: dict[str, list[str]] = {}
