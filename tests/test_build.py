@@ -13,7 +13,7 @@ from scripts.metadata import ROOT, tables
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
-    return build(ROOT, out)
+    return build(ROOT, out, with_release=True)
 
 
 def test_row_counts_in_equal_row_counts_out(built):
