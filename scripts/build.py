@@ -203,6 +203,9 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     counts = _load_tables(con, root, validated)
+    # write the loaded tables out before the views read them: at national size the panel took
+    # several times longer over tables not yet checkpointed than over the same tables reopened
+    con.execute("CHECKPOINT")
     _run_sql(con, root, "sql/views.sql")
     try:
         persisted = persist_views(con)
