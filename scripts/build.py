@@ -11,7 +11,7 @@ Parquet file per table and view (what the loader and data users read), the chart
 explorer while the package is within the explorer's bound (scripts/site: SITE_MAX_SOURCES,
 SITE_MAX_ROWS). The release folder and its zip copy and compress every file of the package
 again (at national size about 3 GB), so they are written by `python -m scripts release`
-(`release=True`), not on every build: build time then grows with the rows of the tables, not
+(`with_release=True`), not on every build: build time then grows with the rows of the tables, not
 with the size of what a release ships.
 """
 from __future__ import annotations
@@ -203,8 +203,10 @@ def build(root: Path = ROOT, out_dir: Path | None = None, charts_dir: Path | Non
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     counts = _load_tables(con, root, validated)
-    # write the loaded tables out before the views read them: at national size the panel took
-    # several times longer over tables not yet checkpointed than over the same tables reopened
+    # write the loaded tables out before the views read them (the close would write them anyway).
+    # At national size the panel view took 30-45 s over the built database reopened but 185 s
+    # inside the build; whether checkpointing here closes that gap is not shown yet: the run
+    # with it was on a machine at load 8-11
     con.execute("CHECKPOINT")
     _run_sql(con, root, "sql/views.sql")
     try:
