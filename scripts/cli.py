@@ -53,18 +53,36 @@ def cmd_validate(args, db_file: Path | None = None) -> int:
     return 1 if errors else 0
 
 
-def cmd_build(args) -> int:
+def cmd_build(args, with_release: bool = False) -> int:
     from .build import BUILD_DIR, VALIDATED, BuildError, build
     validated = args.root / BUILD_DIR / VALIDATED   # the tables as validation typed them: build reads no CSV again
     if cmd_validate(args, db_file=validated) != 0:
         print("build stopped: fix the errors above first", file=sys.stderr)
         return 1
     try:
-        summary = build(args.root, validated=validated)
+        summary = build(args.root, validated=validated, site=True if args.site else None, with_release=with_release)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(summary.text())
+    return 0
+
+
+def cmd_release(args) -> int:
+    return cmd_build(args, with_release=True)
+
+
+def cmd_site(args) -> int:
+    """The explorer from the database of the last build, whatever the package's size."""
+    from .build import BUILD_DIR, DATABASE
+    from .site import build_site
+    database = args.root / BUILD_DIR / DATABASE
+    if not database.exists():
+        print(f"error: {database} does not exist; run `python -m scripts build` first", file=sys.stderr)
+        return 1
+    index = build_site(args.root, database, args.root / BUILD_DIR / "site")
+    size = sum(p.stat().st_size for p in index.parent.rglob("*") if p.is_file())
+    print(f"explorer: {index} ({size / 1e6:.1f} MB); open it in a browser, from the file system")
     return 0
 
 
@@ -134,9 +152,17 @@ def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check the whole package; errors as path:line:column: message")
     _validate_args(v)
     v.set_defaults(func=cmd_validate)
-    b = sub.add_parser("build", help="validate, then build build/education.duckdb and Parquet files")
+    b = sub.add_parser("build", help="validate, then build build/education.duckdb, Parquet files, charts and the explorer")
     _validate_args(b)
+    b.add_argument("--site", action="store_true", help="write the explorer (build/site/) whatever the package's size")
     b.set_defaults(func=cmd_build)
+    r = sub.add_parser("release", help="build, then write the release folder build/release/ and its zip")
+    _validate_args(r)
+    r.add_argument("--site", action="store_true", help="ship the explorer whatever the package's size")
+    r.set_defaults(func=cmd_release)
+    st = sub.add_parser("site", help="write the explorer build/site/ from the built database, at any size")
+    st.add_argument("--root", type=Path, default=ROOT)
+    st.set_defaults(func=cmd_site)
     g = sub.add_parser("generate", help="regenerate sql/tables.sql, the indicator rules in sql/views.sql and docs/data-dictionary.md")
     g.add_argument("--root", type=Path, default=ROOT)
     g.set_defaults(func=cmd_generate)

@@ -1,7 +1,9 @@
 """The release: a folder a data user can use without the repository, and its zip.
 
-`build` writes build/release/ and build/<name>-<version>.zip (the same folder under the name
-<name>-<version>/). Inside, every command of its README works as it is:
+`python -m scripts release` (build with `with_release=True`) writes build/release/ and
+build/<name>-<version>.zip (the same folder under the name <name>-<version>/), after the build
+has written the database and Parquet files it ships. Inside, every command of its README works
+as it is:
 
 - README.md (Chinese and English, from scripts/release_readme.md), CHANGELOG.md, CITATION.cff;
 - LICENSE-DATA (CC-BY-4.0, the data) and LICENSE-CODE (MIT, the SQL, R and Python code);
@@ -12,6 +14,10 @@
 - read_package.R (readr, typed from datapackage.json), pyproject.toml and the
   china_local_education loader (`pip install .` there);
 - explorer/ (the static site, when the build made one).
+
+The zip stores files that are already compressed (Parquet) as they are and deflates the others
+at level 1 (about four times faster than the default level 6 for 10-30% more bytes), reading
+each file in chunks, so neither time nor memory is spent recompressing.
 """
 from __future__ import annotations
 
@@ -83,7 +89,8 @@ def readme(descriptor: dict, counts: dict[str, int]) -> str:
 
 
 def assemble(root: Path, out_dir: Path, database: Path, site: Path | None = None) -> Path:
-    """Write out_dir/release/ (replacing an older one) and Parquet files into out_dir/parquet/."""
+    """Write out_dir/release/ (replacing an older one) from the package and the build's outputs
+    in out_dir: the database and the Parquet files of out_dir/parquet/ (build.write_parquet)."""
     rel = out_dir / FOLDER
     if rel.exists():
         shutil.rmtree(rel)
@@ -93,23 +100,27 @@ def assemble(root: Path, out_dir: Path, database: Path, site: Path | None = None
     descriptor["resources"] = descriptor["resources"] + _views(database, root, rel)
     (rel / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     shutil.copy2(database, rel / database.name)
-    (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
     (rel / "parquet").mkdir()
     counts = {}
-    con = duckdb.connect(str(database), read_only=True)
-    try:
-        package = {t.name for t in tables(root)}
-        for r in descriptor["resources"]:   # a view's rows in the order of its CSV (ORDER BY ALL)
-            path = parquet.write(con, r["name"], r["schema"], out_dir / "parquet" / f"{r['name']}.parquet",
-                                 ordered=r["name"] not in package)
-            shutil.copy2(path, rel / "parquet" / path.name)
-            counts[r["name"]] = parquet.rows(path)
-    finally:
-        con.close()
+    for r in descriptor["resources"]:
+        built = out_dir / "parquet" / f"{r['name']}.parquet"
+        if not built.exists():
+            raise FileNotFoundError(f"{built}: no Parquet file for resource {r['name']}; build the package first")
+        shutil.copy2(built, rel / "parquet" / built.name)
+        counts[r["name"]] = parquet.rows(built)
     if site is not None and site.exists():
         shutil.copytree(site, rel / "explorer")
     (rel / "README.md").write_text(readme(descriptor, counts), encoding="utf-8")
     return rel
+
+
+# Files already compressed: deflating them again costs time and saves nothing.
+STORED = {".parquet", ".zip", ".gz", ".png", ".jpg", ".jpeg"}
+LEVEL = 1
+CHUNK = 1 << 22
+# ZipFile.open(info, 'w') compresses at the member's own level: ZipInfo.compress_level from
+# Python 3.13, _compresslevel before (zipfile has no public setter for it before 3.13).
+_LEVEL_SLOT = "compress_level" if "compress_level" in zipfile.ZipInfo.__slots__ else "_compresslevel"
 
 
 def package_zip(rel: Path, out_dir: Path) -> Path:
@@ -119,10 +130,13 @@ def package_zip(rel: Path, out_dir: Path) -> Path:
     stem = f"{desc['name']}-{desc['version']}"
     path = out_dir / f"{stem}.zip"
     files = sorted(p for p in rel.rglob("*") if p.is_file())
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as zf:
         for f in files:
             info = zipfile.ZipInfo(f"{stem}/{f.relative_to(rel).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if f.suffix.lower() in STORED else zipfile.ZIP_DEFLATED
+            setattr(info, _LEVEL_SLOT, LEVEL)
             info.external_attr = 0o644 << 16
-            zf.writestr(info, f.read_bytes())
+            info.file_size = f.stat().st_size   # lets zipfile pick ZIP64 for a member over 2 GiB up front
+            with open(f, "rb") as src, zf.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, CHUNK)
     return path

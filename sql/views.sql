@@ -147,26 +147,30 @@ LEFT JOIN m p
 -- complete (meets the definition), partial (a rollup of some of a prefecture's divisions, see
 -- coverage) or not_comparable (kept out; status_note and the view indicator_left_out say why).
 CREATE OR REPLACE VIEW indicator_panel AS
+-- The lists of a cell are built as list(...) then list_distinct/list_sort, not as
+-- string_agg(DISTINCT ... ORDER BY ...) or count(DISTINCT ...): the same values (NULLs dropped,
+-- sorted, NULL when empty), but DuckDB's ordered and distinct aggregates sort within each of
+-- about a million groups at national size (141 s against 25 s for this view).
 WITH cells AS (
     SELECT indicator_id, region_code, year, school_level,
            bool_and(additive) AS additive,
            count(*) FILTER (WHERE left_out_because IS NULL) AS n_rows,
            count(*) FILTER (WHERE left_out_because IS NOT NULL) AS n_left_out,
-           count(DISTINCT period_covered) FILTER (WHERE left_out_because IS NULL) AS n_periods,
-           count(DISTINCT unit) FILTER (WHERE left_out_because IS NULL) AS n_units,
+           coalesce(len(list_distinct(list(period_covered) FILTER (WHERE left_out_because IS NULL))), 0) AS n_periods,
+           coalesce(len(list_distinct(list(unit) FILTER (WHERE left_out_because IS NULL))), 0) AS n_units,
            sum(value) FILTER (WHERE left_out_because IS NULL) AS total,
            min(unit) FILTER (WHERE left_out_because IS NULL) AS unit,
-           string_agg(DISTINCT period_covered, '; ' ORDER BY period_covered) FILTER (WHERE left_out_because IS NULL) AS period_counted,
-           string_agg(DISTINCT period_covered, '; ' ORDER BY period_covered) AS period_matched,
-           CASE WHEN count(DISTINCT qualifier) FILTER (WHERE left_out_because IS NULL) > 1 THEN 'mixed'
+           nullif(array_to_string(list_sort(list_distinct(list(period_covered) FILTER (WHERE left_out_because IS NULL))), '; '), '') AS period_counted,
+           nullif(array_to_string(list_sort(list_distinct(list(period_covered))), '; '), '') AS period_matched,
+           CASE WHEN coalesce(len(list_distinct(list(qualifier) FILTER (WHERE left_out_because IS NULL))), 0) > 1 THEN 'mixed'
                 ELSE min(qualifier) FILTER (WHERE left_out_because IS NULL) END AS qualifier,
-           string_agg(DISTINCT source_id, ',' ORDER BY source_id) FILTER (WHERE left_out_because IS NULL) AS sources_counted,
-           string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS sources_matched,
-           string_agg(id, ',' ORDER BY id) FILTER (WHERE left_out_because IS NULL) AS rows_counted,
-           string_agg(id, ',' ORDER BY id) AS rows_matched,
-           string_agg(DISTINCT component, ',' ORDER BY component) FILTER (WHERE left_out_because IS NULL) AS composition,
-           string_agg(DISTINCT repair_rule, ',' ORDER BY repair_rule) FILTER (WHERE left_out_because IS NULL) AS repair_rules,
-           string_agg(id || ' ' || left_out_because, '; ' ORDER BY id) FILTER (WHERE left_out_because IS NOT NULL) AS left_out
+           nullif(array_to_string(list_sort(list_distinct(list(source_id) FILTER (WHERE left_out_because IS NULL))), ','), '') AS sources_counted,
+           nullif(array_to_string(list_sort(list_distinct(list(source_id))), ','), '') AS sources_matched,
+           nullif(array_to_string(list_sort(list(id) FILTER (WHERE left_out_because IS NULL)), ','), '') AS rows_counted,
+           nullif(array_to_string(list_sort(list(id)), ','), '') AS rows_matched,
+           nullif(array_to_string(list_sort(list_distinct(list(component) FILTER (WHERE left_out_because IS NULL))), ','), '') AS composition,
+           nullif(array_to_string(list_sort(list_distinct(list(repair_rule) FILTER (WHERE left_out_because IS NULL))), ','), '') AS repair_rules,
+           nullif(array_to_string(list_sort(list(id || ' ' || left_out_because) FILTER (WHERE left_out_because IS NOT NULL)), '; '), '') AS left_out
     FROM indicator_matches
     GROUP BY indicator_id, region_code, year, school_level
 ),

@@ -150,4 +150,4 @@ def real_build(tmp_path_factory):
     """One build of the real package shared by the tests that only read its outputs (views, panel,
     loader, release, Parquet, explorer): a build takes seconds, and they must not change what it wrote."""
     from scripts.build import build
-    return build(ROOT, tmp_path_factory.mktemp("real_build"))
+    return build(ROOT, tmp_path_factory.mktemp("real_build"), with_release=True)

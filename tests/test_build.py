@@ -13,7 +13,7 @@ from scripts.metadata import ROOT, tables
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
-    return build(ROOT, out)
+    return build(ROOT, out, with_release=True)
 
 
 def test_row_counts_in_equal_row_counts_out(built):
@@ -99,6 +99,46 @@ def test_release_artifacts(built):
                             f"'{built.database.parent}/parquet/subsidies.parquet')").fetchall())
     schema = json.loads(meta["frictionless_schema"])
     assert [f["name"] for f in schema["fields"]][:3] == ["id", "region_code", "year"]
+    # Parquet (compressed already) is stored as it is, text is deflated; every member has the folder's bytes
+    with zipfile.ZipFile(built.archive) as zf:
+        for info in zf.infolist():
+            expected = zipfile.ZIP_STORED if info.filename.endswith(".parquet") else zipfile.ZIP_DEFLATED
+            assert info.compress_type == expected, info.filename
+        member = f"{top}/data/subsidies.csv"
+        assert zf.read(member) == (built.release / "data" / "subsidies.csv").read_bytes()
+
+
+def test_parquet_files_are_the_tables_and_views_of_the_database(built):
+    """One file per table and view, written by build itself (not only by a release), none stale."""
+    con = duckdb.connect(str(built.database), read_only=True)
+    relations = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() "
+                                          "WHERE NOT internal").fetchall()}
+    assert set(built.parquet) == relations == {p.stem for p in (built.database.parent / "parquet").glob("*.parquet")}
+
+
+def test_the_explorer_is_skipped_above_its_bound_and_a_stale_one_removed(tmp_path, monkeypatch):
+    """Above the explorer's bound build writes everything else, removes an explorer of an earlier
+    build (it would not match the new database) and says how to write one."""
+    import scripts.site.build as site
+    out = tmp_path / "build"
+    (out / "site").mkdir(parents=True)
+    (out / "site" / "index.html").write_text("stale", encoding="utf-8")
+    monkeypatch.setattr(site, "SITE_MAX_SOURCES", 1)
+    summary = build(ROOT, out)
+    assert summary.explorer is None and not (out / "site").exists()
+    assert summary.release is None and summary.archive is None and not (out / "release").exists()
+    assert "above the explorer's bound" in summary.skipped and "python -m scripts site" in summary.text()
+    assert "python -m scripts release" in summary.text()
+    fits, why = site.explorer_fits(ROOT, summary.database)
+    assert not fits and "sources" in why
+    monkeypatch.setattr(site, "SITE_MAX_SOURCES", 10 ** 9)
+    assert site.explorer_fits(ROOT, summary.database) == (True, "")
+
+
+def test_site_command_needs_a_built_database(tmp_path):
+    proc = subprocess.run([__import__("sys").executable, "-m", "scripts", "site", "--root", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "run `python -m scripts build` first" in proc.stderr
 
 
 def test_charts_are_drawn_with_readable_labels(built):

@@ -11,7 +11,7 @@ def run(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.parametrize("command", ["validate", "build", "query", "candidates", "generate", "coverage", "diff", "draft", "codes", "readme"])
+@pytest.mark.parametrize("command", ["validate", "build", "release", "site", "query", "candidates", "generate", "coverage", "diff", "draft", "codes", "readme"])
 def test_every_subcommand_has_help(command):
     proc = run(command, "--help")
     assert proc.returncode == 0 and "usage: python -m scripts" in proc.stdout

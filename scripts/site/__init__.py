@@ -1,5 +1,7 @@
-"""The static explorer: HTML pages written by `build` into build/site/, opened straight from the
-file system (file://) or any static host; no server, no request once loaded.
+"""The static explorer: HTML pages written into build/site/ (by `build` while the package is
+within the explorer's bound, SITE_MAX_SOURCES and SITE_MAX_ROWS; by `python -m scripts site`
+at any size), opened straight from the file system (file://) or any static host; no server,
+no request once loaded.
 
 - index.html: the tables, the indicators of each topic table, the regions and the sources,
   and a search over every curated row by region, year, indicator and text (explore.js over
@@ -15,6 +17,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import build_site
+from .build import SITE_MAX_ROWS, SITE_MAX_SOURCES, build_site, explorer_fits
 
-__all__ = ["build_site"]
+__all__ = ["SITE_MAX_ROWS", "SITE_MAX_SOURCES", "build_site", "explorer_fits"]

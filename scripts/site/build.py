@@ -292,6 +292,31 @@ class Site:
         return out
 
 
+# The explorer's bound. `build` writes the explorer while the package has at most this many
+# sources (one page each) and curated rows (every row is in data.js, which the index page loads
+# whole): at the bound it is about 12 MB and a few seconds of the build. Its size and time grow
+# with the package (a page per source, every row in the search): at 320 synthetic regions
+# (5,733 sources, 350,000 rows) 331 MB and 160 s, more than the rest of the build. Above the
+# bound `build` skips it and says so; `python -m scripts site` (or `build --site`) writes it at
+# any size.
+SITE_MAX_SOURCES = 200
+SITE_MAX_ROWS = 20_000
+
+
+def explorer_fits(root: Path, database: Path) -> tuple[bool, str]:
+    """Whether the package of a built database is within the explorer's bound, and if not, why."""
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        n_sources = con.execute("SELECT count(*) FROM sources").fetchone()[0]
+        n_rows = sum(con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in topic_tables(root))
+    finally:
+        con.close()
+    if n_sources <= SITE_MAX_SOURCES and n_rows <= SITE_MAX_ROWS:
+        return True, ""
+    return False, (f"{n_sources:,} sources and {n_rows:,} curated rows, above the explorer's bound "
+                   f"({SITE_MAX_SOURCES:,} sources, {SITE_MAX_ROWS:,} rows); `python -m scripts site` writes it at any size")
+
+
 def build_site(root: Path, database: Path, out: Path) -> Path:
     """Write the explorer into `out` (replacing it); returns out/index.html."""
     if out.exists():
