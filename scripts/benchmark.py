@@ -106,10 +106,14 @@ def timed(module, name):
         finally:
             parts[module.__name__.rsplit('.', 1)[-1] + '.' + name] = time.perf_counter() - t
     setattr(module, name, wrapper)
+for part in ('_load_tables', 'persist_views', 'write_parquet', 'build_site'):
+    timed(b, part)
 timed(getattr(b, 'charts', None), 'draw_all')
+timed(getattr(b, 'release', None), 'assemble')
 timed(getattr(b, 'release', None), 'package_zip')
 t = time.perf_counter()
-b.build(Path(sys.argv[1]), Path(sys.argv[2]), validated=Path(sys.argv[3]) if len(sys.argv) > 3 else None)
+b.build(Path(sys.argv[1]), Path(sys.argv[2]), validated=Path(sys.argv[3]) if len(sys.argv) > 3 else None,
+        with_release=len(sys.argv) > 4 and sys.argv[4] == 'release')
 parts['total'] = time.perf_counter() - t
 print(json.dumps(parts))
 """
@@ -236,6 +240,13 @@ def _warm_runs(pkg: Path, repeat: int) -> list[Run]:
     return out
 
 
+def _parts(stdout: str) -> str:
+    """The build runner's timed parts (seconds), the untimed rest named `other`."""
+    parts = json.loads(stdout.strip().splitlines()[-1])
+    rest = parts["total"] - sum(v for k, v in parts.items() if k != "total")
+    return ", ".join([f"{k.lstrip('_')} {v:.1f} s" for k, v in parts.items() if k != "total"] + [f"other {rest:.1f} s"])
+
+
 def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str], log, repeat: int = 3) -> SizeResult:
     from .synthetic import NATIONAL, TOPIC_CODES, generate
     pkg = work / f"r{regions}_y{years}_s{seed}"
@@ -291,12 +302,15 @@ def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str],
         r = run([PY, "-c", BUILD_RUNNER, str(pkg), str(out), str(validated)], ROOT)
     detail = _first_lines(r.stderr)
     if "build" in steps and r.code == 0:
-        parts = json.loads(r.stdout.strip().splitlines()[-1])
-        rest = parts["total"] - sum(v for k, v in parts.items() if k != "total")
-        detail = ", ".join([f"database+parquet {rest:.1f} s"] + [f"{k} {v:.1f} s" for k, v in parts.items() if k != "total"])
+        detail = _parts(r.stdout)
     if "build" in steps:
         res.steps.append(Step(label, rows, "build", r.wall, r.cpu, r.peak_mb, r.code == 0, rows, detail))
         log(f"  build: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code} ({detail})")
+        # `python -m scripts release`: the build again, with the release folder and its zip
+        rel = run([PY, "-c", BUILD_RUNNER, str(pkg), str(out), str(validated), "release"], ROOT)
+        res.steps.append(Step(label, rows, "release (build + release folder + zip)", rel.wall, rel.cpu, rel.peak_mb,
+                              rel.code == 0, rows, _parts(rel.stdout) if rel.code == 0 else _first_lines(rel.stderr)))
+        log(f"  release: {rel.wall:.1f} s, {rel.peak_mb:.0f} MB, exit {rel.code}")
     if r.code != 0 or "queries" not in steps:
         return res
     db = str(out / "education.duckdb")
