@@ -274,9 +274,10 @@ def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
 
 def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
     """The indicator catalogue against the rows it selects (indicators.py: the package's views
-    in DuckDB over the typed frames)."""
+    in DuckDB over validation's typed tables t_<name>, not the CSVs read again)."""
     rules = state.tables.get(indicators.RULES)
-    return indicators.check(state.root, rules.frame if rules is not None else None,
+    tables = {name: (lt.table, _checked_columns(lt.table, lt.csv)) for name, lt in state.tables.items()}
+    return indicators.check(state.con, tables, rules.columns(["indicator", "definition", "rule"]) if rules is not None else None,
                             lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
 
 
