@@ -249,19 +249,40 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
 
 
 def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
-    """The curation-mistake checks (validation/curation.py: pandas/DuckDB over whole tables) on
-    each topic table, on the rows without an error from the checks before it (`found`)."""
-    frame = lambda name: state.tables[name].frame if name in state.tables else None
+    """The curation-mistake checks (validation/curation.py: DuckDB over t_<name>, pandas over a
+    few short columns) on each topic table, on the rows without an error from the checks
+    before it (`found`). The quotes stay in DuckDB: no frame of every column is made."""
+    have = lambda name: f"t_{name}" if name in state.tables else None
     texts = state.normalised()
+    cur = state.con.cursor()   # its registered frames (skipped rows) are its own
     out = []
-    for lt in state.tables.values():
-        if not lt.table.is_topic:
-            continue
-        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
-        skip = [i for i in lt.frame.index if lt.csv.line_of(i) in bad] if bad else []
-        out += [lt.problem(i, field, msg, severity=sev)
-                for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"), texts, skip)]
+    try:
+        for lt in state.tables.values():
+            if not lt.table.is_topic:
+                continue
+            bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+            skip = _rows_on_lines(lt, bad) if bad else []
+            relation = qi("t_" + lt.table.name)
+            if skip:
+                cur.register("__skip", pd.DataFrame({"__row": skip}))
+                relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
+            rows = curation.Rows(cur, relation, frozenset(lt.fields))
+            frame = lt.columns(list(curation.FRAME_COLUMNS))
+            frame = frame.drop(index=skip) if skip else frame
+            out += [lt.problem(i, field, msg, severity=sev)
+                    for i, field, msg, sev in curation.check_table(frame, rows, have("sources"), have("regions"), texts)]
+    finally:
+        cur.close()
     return out
+
+
+def _rows_on_lines(lt: Loaded, lines: set[int]) -> list[int]:
+    """The records on these physical lines. When each record is one line (record i on line
+    i + 2), read off the lines; otherwise each record's line is looked up."""
+    n = lt.rows
+    if getattr(lt.csv, "one_line_each", False):
+        return sorted(r for r in (line - 2 for line in lines) if 0 <= r < n and lt.csv.line_of(r) in lines)
+    return [i for i in range(n) if lt.csv.line_of(i) in lines]
 
 
 def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
