@@ -105,3 +105,37 @@ def test_rounding_tolerance_of_printed_figures():
     assert half_unit("2.66万个") == Decimal("50")
     assert half_unit("79.25%") == Decimal("0.005")
     assert half_unit("673、5875万元", "dunhao_decimal") == Decimal("0.5")
+
+
+def test_the_rounding_of_a_figure_depends_on_its_shape_only():
+    # half_unit parses one figure per shape (digits written 1): check it against the parse of
+    # the figure itself, on generated figures (digits, decimals, separators, 万/亿, units,
+    # qualifiers, repairs) and on every figure printed in the package
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import pandas as pd
+
+    from scripts.frames import load
+    from validation.crossrow import _half_unit, half_unit
+
+    def exact(printed, rule=None):   # the rule on the figure as printed, without the shape
+        return _half_unit(printed, rule)
+
+    digits = st.text("0123456789", min_size=1, max_size=9)
+    figure = st.builds(lambda q, a, sep, b, m, u, tail: q + a + sep + b + m + u + tail,
+                       st.sampled_from(["", "近", "约", "超过"]), digits,
+                       st.sampled_from(["", ".", ",", "、", ".0", "l", "O", "-", "至", "~"]), st.text("0123456789", max_size=4),
+                       st.sampled_from(["", "万", "亿", "千万"]), st.sampled_from(["", "元", "人", "人次", "%", "所", "个"]),
+                       st.sampled_from(["", "余", "以上", "多"]))
+
+    @settings(max_examples=400, deadline=None)
+    @given(figure, st.sampled_from([None, "dunhao_decimal", "latin_letter_digit"]))
+    def same(printed, rule):
+        assert half_unit(printed, rule) == exact(printed, rule)
+    same()
+    for name in ("enrollment", "subsidies", "finance", "teacher_hiring", "construction_projects"):
+        df = load(name)
+        for printed, rule in df[["printed", "repair_rule"]].dropna(subset=["printed"]).itertuples(index=False):
+            rule = None if pd.isna(rule) else rule
+            assert half_unit(printed, rule) == exact(printed, rule), printed

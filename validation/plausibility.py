@@ -21,6 +21,7 @@ CAPPED_RATES = {"retention_rate", "employment_rate", "share_of_students", "share
 AID_PER_RECIPIENT = (10, 100_000)
 PER_STUDENT = (100, 200_000)
 SERIES_KEY = ["region_code", "indicator", "unit", "school_level", "population", "kind", "period"]
+SERIES_COLUMNS = (*SERIES_KEY, "value", "year")   # what the series check reads
 
 
 def _rates(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
@@ -78,7 +79,8 @@ def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
 
 def check(con, table: str, columns: list[str], df: pd.DataFrame) -> list[tuple[int, str, str]]:
     """All plausibility warnings for one topic table: three as SQL over its typed DuckDB table
-    t_<table>, the series check over its typed frame `df` (numpy)."""
+    t_<table>, the series check over `df`, its SERIES_COLUMNS (numpy: a median without the row's
+    own year has no SQL aggregate; series_median.py does all rows with one sort)."""
     need = {"value", "unit", "indicator", "region_code", "year"}
     if not need <= set(columns):
         return []
