@@ -78,16 +78,6 @@ def _text(value) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
-def _clause_before(quote: str, printed: str) -> str | None:
-    """The clause of the (normalised) quote that ends with the printed figure, figure included."""
-    q, p = numbers.normalise(quote), numbers.normalise(printed)
-    at = q.find(p)
-    if at < 0:
-        return None
-    starts = [m.end() for m in CLAUSE.finditer(q, 0, at)]
-    return q[starts[-1] if starts else 0:at + len(p)]
-
-
 # ---------------------------------------------------------------- tables in DuckDB
 
 @dataclass
@@ -233,13 +223,15 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
             FROM f WHERE pos > 0
         )
         SELECT __row, printed, unit, rule, p, sid, q, tail FROM u WHERE at_end OR tail <> '' ORDER BY __row""").fetchall()
-    texts = texts or {}
+    texts, after = texts or {}, _UNIT_FIRST - set(" \t\n\r\u3000")   # normalised text has no space
     out = []
     for i, printed, unit, rule, p, sid, q, tail in found:
         if q is not None:   # the quote ends with the figure: what follows is in the source
-            text = texts.get(_text(sid))
+            text = texts.get(sid) if sid is not None else None
             where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
-            tail = _UNIT_AFTER.match(text, where + len(q)).group() if where >= 0 else ""
+            if where < 0 or text[where + len(q):where + len(q) + 1] not in after:   # (most rows: a set lookup)
+                continue
+            tail = _UNIT_AFTER.match(text, where + len(q)).group()
             if not tail:
                 continue
         longer = p + tail
@@ -255,31 +247,50 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
 
 # ---------------------------------------------------------------- kind
 
+def _first_of(words, clause: str, extra: str = "") -> str:
+    """SQL: the first of `words` (in their order) the clause contains and `extra` allows, else NULL."""
+    return "CASE " + " ".join(f"WHEN contains({clause}, {_str(w)}){extra.format(w=_str(w))} THEN {_str(w)}"
+                              for w in words) + " END"
+
+
 def kind_cues(df) -> list[Flag]:
-    """Plan or norm cues in the figure's clause of the quote, and the row's kind. Most quotes
-    have no cue: the query returns the rows whose quote has one, and only those are read."""
+    """Plan or norm cues in the figure's clause of the quote, and the row's kind.
+
+    All of it is one query (a third of the quotes have a cue word somewhere, so reading them in
+    Python cost seconds): the clause ending with the figure in the normalised quote, whether the
+    figure follows 的, the first plan, norm and achievement cue in it (in the lists' order, as
+    the messages name it) and the kind; Python writes the messages of the rows it returns."""
     rows = _rows(df)
     if not {"printed", "quote", "kind"} <= rows.columns:
         return []
-    note = "note" if "note" in rows.columns else "NULL"
-    sel = rows.con.execute(f"""SELECT __row, printed, quote, kind, {note} FROM {rows.relation}
-        WHERE printed IS NOT NULL AND quote IS NOT NULL AND {_like_any('quote', PLAN_CUES + NORM_CUES + ACTUAL_CUES)}
+    note = "coalesce(note, '')" if "note" in rows.columns else "''"
+    weighed = " AND NOT relative AND NOT contains(note, {w})"   # a cue the note names was weighed by the curator
+    sel = rows.con.execute(f"""
+        WITH r AS (
+            SELECT __row, kind, {note} AS note, {normalised_sql('quote')} AS q, {normalised_sql('printed')} AS p
+            FROM {rows.relation}
+            WHERE printed IS NOT NULL AND quote IS NOT NULL AND {_like_any('quote', PLAN_CUES + NORM_CUES + ACTUAL_CUES)}
+        ), c AS (
+            SELECT __row, kind, note, p, regexp_extract(left(q, instr(q, p) - 1), {_str(f'[^{CLAUSE.pattern[1:-1]}]*$')}) AS head
+            FROM r WHERE instr(q, p) > 0
+        ), d AS (
+            SELECT __row, kind, note, head || p AS clause, ends_with(head, '的') AS relative FROM c   -- 省定标准的110%: a ratio to a norm
+        ), e AS (
+            SELECT __row, kind, clause, {_first_of(PLAN_CUES, 'clause', weighed)} AS plan,
+                   {_first_of(NORM_CUES, 'clause', weighed)} AS norm, {_first_of(ACTUAL_CUES, 'clause')} AS done
+            FROM d
+        )
+        SELECT __row, kind, clause, plan, norm, done FROM e
+        WHERE (kind = 'actual' AND coalesce(plan, norm) IS NOT NULL AND done IS NULL)
+           OR (kind IN ('target', 'standard') AND done IS NOT NULL AND plan IS NULL AND norm IS NULL)
         ORDER BY __row""").fetchall()
     out = []
-    for i, printed, quote, kind, note in sel:
-        clause = _clause_before(quote, printed)
-        if clause is None:
-            continue
-        relative = clause[:-len(numbers.normalise(printed))].endswith("的")   # 省定标准的110%: a ratio to a norm
-        cue_in = lambda w: w in clause and not relative and w not in _text(note)
-        plan = next((w for w in PLAN_CUES if cue_in(w)), None)
-        norm = next((w for w in NORM_CUES if cue_in(w)), None)
-        done = next((w for w in ACTUAL_CUES if w in clause), None)
-        if kind == "actual" and (plan or norm) and not done:
+    for i, kind, clause, plan, norm, done in sel:
+        if kind == "actual":
             cue, want = (norm, "standard") if norm else (plan, "target")
             out.append((i, "kind", f"kind: actual, but the figure's clause {clause!r} has the {want} cue {cue!r}: "
                                    f"a plan or norm is not an actual (kind {want}?)", "warning"))
-        elif kind in ("target", "standard") and done and not (plan or norm):
+        else:
             out.append((i, "kind", f"kind: {kind}, but the figure's clause {clause!r} reports an outcome ({done!r}): "
                                    "kind actual?", "warning"))
     return out
