@@ -143,3 +143,17 @@ def test_the_rounding_of_a_figure_depends_on_its_shape_only():
         for printed, rule in df[["printed", "repair_rule"]].dropna(subset=["printed"]).itertuples(index=False):
             rule = None if pd.isna(rule) else rule
             assert half_unit(printed, rule) == exact(printed, rule), printed
+
+
+def test_a_breakdown_with_a_part_without_value_is_not_summed():
+    # a part without value (a named project) cannot be added: the total is not judged, as before
+    import pandas as pd
+
+    from validation.crossrow import check_breakdowns
+    df = pd.DataFrame({"id": ["t", "a", "b"], "parent_id": [None, "t", "t"], "value": [10.0, 3.0, None],
+                       "breakdown_complete": pd.array([True, None, None], dtype="boolean"),
+                       "printed": ["10所", "3所", None], "repair_rule": [None, None, None]})
+    assert check_breakdowns(df) == []
+    df.loc[2, "value"] = 6.0
+    assert check_breakdowns(df) == [(0, "value", "value: 10 but its 2 parts sum to 9 (tolerance 0 from printed rounding); "
+                                                 "breakdown_complete says they should add up")]

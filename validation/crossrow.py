@@ -111,14 +111,15 @@ def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
     k, p = pairs["k"].to_numpy(), pairs["p"].to_numpy()
     by = lambda x: pd.Series(x).groupby(k, sort=True).sum().to_numpy()
     heads = np.unique(k)
-    total = by(values[p])                                   # NaN if a part has no value
+    total = by(values[p])
     slack = half[heads] + by(half[p])
     scale = np.abs(values[heads]) + by(np.abs(values[p]))
     gap = np.abs(total - values[heads]) - slack
     # NaN (a total or part without value) is skipped, as the exact rule skips it. Whole numbers
     # with no rounding (counts) are exact in floats: only a sum that differs needs the exact rule
     whole = (by(values[p] % 1 != 0) == 0) & (values[heads] % 1 == 0) & (scale < 2.0 ** 53)
-    decide = ~np.isnan(gap) & np.where(whole & (slack == 0), total != values[heads], gap > -1e-9 * scale - 1e-12)
+    valued = ~np.isnan(values[heads]) & (by(np.isnan(values[p])) == 0)   # (groupby's sum skips NaN)
+    decide = valued & np.where(whole & (slack == 0), total != values[heads], gap > -1e-9 * scale - 1e-12)
     mine = pd.Series(p).groupby(k, sort=True).agg(list)
     for head in heads[decide]:
         members = mine[head]
