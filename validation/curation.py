@@ -130,6 +130,13 @@ def normalised_sql(expr: str) -> str:
     return f"regexp_replace({folded}, '{_SPACE_CLASS}', '', 'g')"
 
 
+def _batches(result, size: int = 100_000):
+    """The rows of a query result, fetched `size` at a time: a query may return most rows of a
+    table (printed_unit returns every figure that ends its quote), and memory stays bounded."""
+    while batch := result.fetchmany(size):
+        yield from batch
+
+
 def _like_any(expr: str, words) -> str:
     """SQL true when expr contains one of the words (the cue lists hold no regex character)."""
     return "(" + " OR ".join(f"contains({expr}, {_str(w)})" for w in words) + ")"
@@ -222,10 +229,10 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
                    CASE WHEN NOT at_end THEN regexp_extract(substr(q, pos + length(p), {_MAX_TAIL}), {unit_after}) END AS tail
             FROM f WHERE pos > 0
         )
-        SELECT __row, printed, unit, rule, p, sid, q, tail FROM u WHERE at_end OR tail <> '' ORDER BY __row""").fetchall()
+        SELECT __row, printed, unit, rule, p, sid, q, tail FROM u WHERE at_end OR tail <> ''""")
     texts, after = texts or {}, _UNIT_FIRST - set(" \t\n\r\u3000")   # normalised text has no space
     out = []
-    for i, printed, unit, rule, p, sid, q, tail in found:
+    for i, printed, unit, rule, p, sid, q, tail in _batches(found):
         if q is not None:   # the quote ends with the figure: what follows is in the source
             text = texts.get(sid) if sid is not None else None
             where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
@@ -242,7 +249,7 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
         if multiplied or (unit is not None and numbers.is_compatible(parsed.canonical_unit, unit)):
             out.append((i, "printed", f"printed: {printed!r} is followed by {tail!r} in the source; printed carries the "
                                       f"unit as printed ({longer!r}) and value its parse ({parsed.value:f})", "error"))
-    return out
+    return sorted(out)   # (fetched in batches, in no particular order)
 
 
 # ---------------------------------------------------------------- kind
