@@ -73,6 +73,18 @@ def _objects(df: pd.DataFrame, name: str) -> np.ndarray:
     return df[name].to_numpy(dtype=object, na_value=None)
 
 
+def breakdown_rows(con, table: str, columns: list[str]) -> pd.DataFrame:
+    """The rows check_breakdowns reads (index = row): totals declared complete and the parts
+    pointing at one, BREAKDOWNS only. A query, not the table's columns in pandas: most rows are
+    neither, and DuckDB selects them without converting a cell."""
+    if not {"breakdown_complete", "id", "parent_id"} <= set(columns):
+        return pd.DataFrame({c: [] for c in BREAKDOWNS if c in columns})
+    t = f'"t_{table}"'
+    return con.execute(f"""SELECT __row, {', '.join(c for c in BREAKDOWNS if c in columns)} FROM {t}
+        WHERE breakdown_complete OR parent_id IN (SELECT id FROM {t} WHERE breakdown_complete)
+        ORDER BY __row""").df().set_index("__row")
+
+
 def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
     """Parts of a total declared complete sum to it within the printed rounding.
 

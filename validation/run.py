@@ -212,8 +212,8 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
 
 def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
     """Rules within a row and between rows, and plausibility, table by table: SQL but for
-    breakdowns and the series check (pandas/numpy over the few columns they read, fetched
-    once each: no frame of every column, whose quotes alone are most of a table's memory)."""
+    breakdowns and the series check (pandas/numpy over the rows and columns a query returns:
+    no frame of every column, whose quotes alone are most of a table's memory)."""
     out = []
     for lt in state.tables.values():
         if not lt.table.is_topic:
@@ -221,12 +221,11 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
         name, columns = lt.table.name, _checked_columns(lt.table, lt.csv)
         sources = _checked_columns(state.tables["sources"].table, state.tables["sources"].csv) if "sources" in state.tables else []
         between = crossrow.check_parts(state.con, name, columns) \
-            + crossrow.check_breakdowns(lt.columns(list(crossrow.BREAKDOWNS))) \
+            + crossrow.check_breakdowns(crossrow.breakdown_rows(state.con, name, columns)) \
             + crossrow.check_plan_pairs(state.con, name, columns) \
             + crossrow.check_years_against_sources(state.con, name, columns, sources)
         out += [lt.problem(*e) for e in between]
-        out += [lt.problem(*e, severity="warning")
-                for e in plausibility.check(state.con, name, columns, lt.columns(list(plausibility.SERIES_COLUMNS)))]
+        out += [lt.problem(*e, severity="warning") for e in plausibility.check(state.con, name, columns)]
         out += [lt.problem(*e) for e in rows.check_rows(state.con, lt.table, columns)]
     return out
 
