@@ -100,6 +100,13 @@ def _rows(df) -> Rows:
     return df if isinstance(df, Rows) else Rows.of_frame(df)
 
 
+def _fetch(rows: Rows, names, where: str) -> pd.DataFrame:
+    """These columns (those the table has) of the rows `where` selects, as a frame (index = row)."""
+    cols = ", ".join(qi(n) for n in dict.fromkeys(names) if n in rows.columns)
+    return rows.con.execute(f"SELECT __row, {cols} FROM {rows.relation} WHERE {where} ORDER BY __row").df() \
+        .set_index("__row").rename_axis(None)
+
+
 def _other(rows: Rows, other, name: str) -> str | None:
     """Another table for a join: a relation name in rows' database, or a frame registered there."""
     if other is None or isinstance(other, str):
@@ -148,11 +155,15 @@ def _str(text: str) -> str:
 
 # ---------------------------------------------------------------- parts
 
-def part_dimensions(df: pd.DataFrame) -> list[Flag]:
-    """A part shares region, year and period with its total unless its note says why."""
+def part_dimensions(df) -> list[Flag]:
+    """A part shares region, year and period with its total unless its note says why. Over
+    Rows, DuckDB returns the parts and their totals only (pandas joins them)."""
     need = {"id", "parent_id", *PART_DIMENSIONS}
     if not need <= set(df.columns):
         return []
+    if isinstance(df, Rows):
+        df = _fetch(df, ["id", "parent_id", *PART_DIMENSIONS, "note", "value"],
+                    f"parent_id IS NOT NULL OR id IN (SELECT parent_id FROM {df.relation})")
     parts = df[df["parent_id"].notna()][["id", "parent_id", *PART_DIMENSIONS]].assign(note=_col(df, "note")).reset_index()
     totals = df[["id", *PART_DIMENSIONS]].drop_duplicates("id")
     pairs = parts.merge(totals, left_on="parent_id", right_on="id", suffixes=("", "_total"))
@@ -339,6 +350,10 @@ def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
     need = {"id", "parent_id", "value", "printed", "unit"}
     if not need <= set(df.columns):
         return []
+    if isinstance(df, Rows):   # DuckDB returns the candidates only: the filter below, as SQL
+        df = _fetch(df, [*SERIES, "id", "parent_id", "value", "printed", "unit", "repair_rule"],
+                    "parent_id IS NULL AND value > 0 AND unit <> 'percent' AND (id IS NULL OR id NOT IN "
+                    f"(SELECT parent_id FROM {df.relation} WHERE parent_id IS NOT NULL))")
     keys = [c for c in SERIES if c in df.columns]
     has_parts = set(df["parent_id"].dropna())
     free = df[df["parent_id"].isna() & (df["value"] > 0).fillna(False) & (df["unit"] != "percent").fillna(False)
@@ -441,9 +456,6 @@ def aid_pairs(df) -> list[Flag]:
 
 
 CHECKS = (part_dimensions, kind_cues, multi_year, unlinked_parts, aid_pairs)
-FRAME_CHECKS = (part_dimensions, unlinked_parts)   # pandas/numpy over the columns below; the others read Rows (SQL)
-FRAME_COLUMNS = tuple(dict.fromkeys(("id", "parent_id", "value", "note", "printed", "unit", "repair_rule",
-                                     *PART_DIMENSIONS, *SERIES)))
 
 
 def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.DataFrame | None = None,
@@ -454,12 +466,11 @@ def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.Dat
     whose cells are wrong, or about the parts of a wrong total, would only repeat that error."""
     if len(skip):
         df = df.drop(index=[i for i in skip if i in df.index])
-    return check_table(df, Rows.of_frame(df), sources, regions, texts)
+    return check_table(Rows.of_frame(df), sources, regions, texts)
 
 
-def check_table(frame: pd.DataFrame, rows: Rows, sources=None, regions=None, texts: dict[str, str] | None = None) -> list[Flag]:
-    """Every curation check on one topic table, rows already left out: `frame` holds (at least)
-    FRAME_COLUMNS of the rows, `rows` the same rows in DuckDB; `sources` and `regions` are frames
-    or relation names in rows' database."""
-    out = [flag for c in CHECKS for flag in c(frame if c in FRAME_CHECKS else rows)]
+def check_table(rows: Rows, sources=None, regions=None, texts: dict[str, str] | None = None) -> list[Flag]:
+    """Every curation check on one topic table in DuckDB, rows to leave out already left out of
+    `rows`; `sources` and `regions` are frames or relation names in rows' database."""
+    out = [flag for c in CHECKS for flag in c(rows)]
     return out + printed_unit(rows, texts) + region_level(rows, sources, regions)

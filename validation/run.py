@@ -251,9 +251,9 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
 
 
 def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
-    """The curation-mistake checks (validation/curation.py: DuckDB over t_<name>, pandas over a
-    few short columns) on each topic table, on the rows without an error from the checks
-    before it (`found`). The quotes stay in DuckDB: no frame of every column is made."""
+    """The curation-mistake checks (validation/curation.py: DuckDB over t_<name>, pandas over the
+    rows and columns a query returns) on each topic table, on the rows without an error from
+    the checks before it (`found`). The quotes stay in DuckDB: no frame of every column is made."""
     have = lambda name: f"t_{name}" if name in state.tables else None
     texts = state.normalised()
     cur = state.con.cursor()   # its registered frames (skipped rows) are its own
@@ -269,10 +269,8 @@ def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
                 cur.register("__skip", pd.DataFrame({"__row": skip}))
                 relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
             rows = curation.Rows(cur, relation, frozenset(lt.fields))
-            frame = lt.columns(list(curation.FRAME_COLUMNS))
-            frame = frame.drop(index=skip) if skip else frame
             out += [lt.problem(i, field, msg, severity=sev)
-                    for i, field, msg, sev in curation.check_table(frame, rows, have("sources"), have("regions"), texts)]
+                    for i, field, msg, sev in curation.check_table(rows, have("sources"), have("regions"), texts)]
     finally:
         cur.close()
     return out
