@@ -253,3 +253,14 @@ def test_a_figure_inside_its_quote_followed_by_a_multiplier_is_an_error():
     out = messages(curation.printed_unit(frame("subsidies", rows)))
     assert out == ["1:printed:error: printed: '12751.098' is followed by '万元' in the source; printed carries the unit "
                    "as printed ('12751.098万元') and value its parse (127510980)"]
+
+
+def test_parts_checks_read_the_same_rows_from_duckdb():
+    # validate runs parts and unlinked parts over the rows a query selects (curation.Rows);
+    # the same rows as a frame give the same flags
+    rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
+            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural"),
+            _aid(905, "1万元", "10000", parent_id="shangrao2020-sub-906", period="year"), _aid(906, "5万元", "50000")]
+    df = frame("subsidies", rows)
+    for check in (curation.unlinked_parts, curation.part_dimensions):
+        assert check(df) and check(curation.Rows.of_frame(df)) == check(df), check.__name__

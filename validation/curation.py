@@ -350,17 +350,24 @@ def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
     need = {"id", "parent_id", "value", "printed", "unit"}
     if not need <= set(df.columns):
         return []
-    if isinstance(df, Rows):   # DuckDB returns the candidates only: the filter below, as SQL
-        df = _fetch(df, [*SERIES, "id", "parent_id", "value", "printed", "unit", "repair_rule"],
-                    "parent_id IS NULL AND value > 0 AND unit <> 'percent' AND (id IS NULL OR id NOT IN "
-                    f"(SELECT parent_id FROM {df.relation} WHERE parent_id IS NOT NULL))")
+    if isinstance(df, Rows):
+        # DuckDB returns the candidates only (the filter below, as SQL), each with its series
+        # numbered (dense_rank: missing keys form their own series, as groupby(dropna=False)),
+        # so the eleven key columns never become pandas strings
+        keys = ", ".join(qi(c) for c in SERIES if c in df.columns)
+        cols = ", ".join(qi(c) for c in ("id", "parent_id", "value", "printed", "unit", "repair_rule") if c in df.columns)
+        df = df.con.execute(f"""SELECT __row, dense_rank() OVER (ORDER BY {keys}) AS __series, {cols} FROM {df.relation}
+            WHERE parent_id IS NULL AND value > 0 AND unit <> 'percent'
+              AND (id IS NULL OR id NOT IN (SELECT parent_id FROM {df.relation} WHERE parent_id IS NOT NULL))
+            ORDER BY __row""").df().set_index("__row").rename_axis(None)
     keys = [c for c in SERIES if c in df.columns]
     has_parts = set(df["parent_id"].dropna())
     free = df[df["parent_id"].isna() & (df["value"] > 0).fillna(False) & (df["unit"] != "percent").fillna(False)
               & ~df["id"].isin(has_parts)]
     if len(free) < 3:
         return []
-    series = free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    series = (free["__series"].to_numpy(dtype="int64") if "__series" in free.columns
+              else free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy())
     order = np.lexsort((free["id"].to_numpy(dtype=str), series))
     free, series = free.iloc[order], series[order]
     n = len(free)
