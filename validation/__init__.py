@@ -40,10 +40,11 @@ cached under build/validate-cache/ by the inputs' hashes, in worker processes wh
 DuckDB and pandas over whole tables, on the rows without an error so far
   curation.py     curation mistakes that are well-formed and traceable, and still wrong. SQL over
                   t_<name> for those that read quotes (the whitespace rule, cue words, the unit
-                  after a figure, the region a quote names) and the aid pairing: quotes never
-                  become Python strings but for the rows a query returns (and, for a figure
-                  ending its quote, the lookup in its source: str.find, faster than DuckDB's
-                  instr); pandas/numpy for parts and unlinked parts over a few short columns.
+                  after a figure, the region a quote names) and the aid pairing; Python reads
+                  only the rows a query returns. One exception costs: a figure that ends its
+                  quote is looked up in its source with str.find (DuckDB's instr counts
+                  characters, slower), so printed_unit returns most quotes, in batches.
+                  pandas/numpy for parts and unlinked parts, over the rows a query selects.
 
 SQL over validation's DuckDB database
   indicators.py   the indicator catalogue: the package's views (sql/views.sql) over t_<name>,
