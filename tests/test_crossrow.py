@@ -105,3 +105,55 @@ def test_rounding_tolerance_of_printed_figures():
     assert half_unit("2.66万个") == Decimal("50")
     assert half_unit("79.25%") == Decimal("0.005")
     assert half_unit("673、5875万元", "dunhao_decimal") == Decimal("0.5")
+
+
+def test_the_rounding_of_a_figure_depends_on_its_shape_only():
+    # half_unit parses one figure per shape (digits written 1): check it against the parse of
+    # the figure itself, on generated figures (digits, decimals, separators, 万/亿, units,
+    # qualifiers, repairs) and on every figure printed in the package
+    from hypothesis import example, given, settings
+    from hypothesis import strategies as st
+
+    import pandas as pd
+
+    from scripts.frames import load
+    from validation.crossrow import _half_unit, half_unit
+
+    def exact(printed, rule=None):   # the rule on the figure as printed, without the shape
+        return _half_unit(printed, rule)
+
+    digits = st.text("0123456789", min_size=1, max_size=9)
+    figure = st.builds(lambda q, a, sep, b, m, u, tail: q + a + sep + b + m + u + tail,
+                       st.sampled_from(["", "近", "约", "超过"]), digits,
+                       st.sampled_from(["", ".", ",", "、", ".0", "l", "O", "-", "至", "~"]), st.text("0123456789", max_size=4),
+                       st.sampled_from(["", "万", "亿", "千万"]), st.sampled_from(["", "元", "人", "人次", "%", "所", "个"]),
+                       st.sampled_from(["", "余", "以上", "多"]))
+
+    @settings(max_examples=400, deadline=None)
+    @given(figure, st.sampled_from([None, "dunhao_decimal", "latin_letter_digit"]))
+    @example("20-19万", None)          # a range whose ends are out of order does not parse: no rounding
+    @example("5-10万元", None)
+    @example("1.4l亿元", "latin_letter_digit")
+    @example("673、5875万元", "dunhao_decimal")
+    def same(printed, rule):
+        assert half_unit(printed, rule) == exact(printed, rule)
+    same()
+    for name in ("enrollment", "subsidies", "finance", "teacher_hiring", "construction_projects"):
+        df = load(name)
+        for printed, rule in df[["printed", "repair_rule"]].dropna(subset=["printed"]).itertuples(index=False):
+            rule = None if pd.isna(rule) else rule
+            assert half_unit(printed, rule) == exact(printed, rule), printed
+
+
+def test_a_breakdown_with_a_part_without_value_is_not_summed():
+    # a part without value (a named project) cannot be added: the total is not judged, as before
+    import pandas as pd
+
+    from validation.crossrow import check_breakdowns
+    df = pd.DataFrame({"id": ["t", "a", "b"], "parent_id": [None, "t", "t"], "value": [10.0, 3.0, None],
+                       "breakdown_complete": pd.array([True, None, None], dtype="boolean"),
+                       "printed": ["10所", "3所", None], "repair_rule": [None, None, None]})
+    assert check_breakdowns(df) == []
+    df.loc[2, "value"] = 6.0
+    assert check_breakdowns(df) == [(0, "value", "value: 10 but its 2 parts sum to 9 (tolerance 0 from printed rounding); "
+                                                 "breakdown_complete says they should add up")]

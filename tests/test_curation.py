@@ -228,3 +228,39 @@ def test_rows_with_other_errors_are_left_out_with_their_comparisons():
     df = frame("subsidies", rows)
     assert [f[1] for f in curation.check(df)] == ["year"]        # reported on the part
     assert curation.check(df, skip=[0]) == []                     # not when the total has an error
+
+
+# ---------------------------------------------------------------- the rules as SQL
+
+def test_the_whitespace_rule_in_sql_is_numbers_normalise():
+    # printed_unit normalises quotes in DuckDB: it must remove and fold exactly what
+    # numbers.normalise does, every Unicode space included (RE2's \s is ASCII only)
+    import duckdb
+
+    from scripts import numbers
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\u200b\u200c\u200d\ufeff"
+    cells = ["１２，３４５．６％万元", "12 751.098\u3000万元", "a\tb\nc\r\n d", spaces, "发放资助金" + spaces + "12751.098",
+             "－５", "x\u00a0y\u2028z", "no space"]
+    con = duckdb.connect()
+    got = [con.execute(f"SELECT {curation.normalised_sql('c')} FROM (SELECT ?::VARCHAR AS c)", [c]).fetchone()[0] for c in cells]
+    assert got == [numbers.normalise(c) for c in cells]
+
+
+def test_a_figure_inside_its_quote_followed_by_a_multiplier_is_an_error():
+    # the unit after the figure read in the quote itself (not at its end), by the SQL of printed_unit
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[1].update(printed="12751.098", value="12751.098", quote="发放资助金12751.098 万元，其中")
+    out = messages(curation.printed_unit(frame("subsidies", rows)))
+    assert out == ["1:printed:error: printed: '12751.098' is followed by '万元' in the source; printed carries the unit "
+                   "as printed ('12751.098万元') and value its parse (127510980)"]
+
+
+def test_parts_checks_read_the_same_rows_from_duckdb():
+    # validate runs parts and unlinked parts over the rows a query selects (curation.Rows);
+    # the same rows as a frame give the same flags
+    rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
+            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural"),
+            _aid(905, "1万元", "10000", parent_id="shangrao2020-sub-906", period="year"), _aid(906, "5万元", "50000")]
+    df = frame("subsidies", rows)
+    for check in (curation.unlinked_parts, curation.part_dimensions):
+        assert check(df) and check(curation.Rows.of_frame(df)) == check(df), check.__name__

@@ -23,9 +23,11 @@ SQL generated from datapackage.json, run by DuckDB over whole tables
   rows.py         rules within a row (value/unit/printed, range, period/first_year, projects).
   crossrow.py     parts vs totals, plan/actual pairs, years vs publication date (joins);
 
-pandas/numpy over whole tables (they need the number parser or a per-series median)
-  crossrow.py     breakdowns declared complete add up within printed rounding;
-  plausibility.py warnings: rates over 100%, per-student and per-recipient amounts, values
+pandas/numpy over the few columns they read (Loaded.columns: no quote, no frame of every column)
+  crossrow.py     breakdowns declared complete add up within printed rounding: a join and float
+                  sums, the exact Decimal rule only where a float cannot decide; the rounding
+                  parsed once per shape of figure (digits written 1), not once per figure;
+  plausibility.py warnings: rates over 100%, per-student and per-recipient amounts (SQL), values
                   10^4 times off their series (series_median.py: one sort, no loop per row).
 
 Python per source (the package's number parser and candidate finder read one report's text):
@@ -35,10 +37,19 @@ cached under build/validate-cache/ by the inputs' hashes, in worker processes wh
                   value is the parse of the printed figure;
   coverage.py     every numeric expression in the source is curated or in the ledger.
 
-pandas/DuckDB over whole tables, on the rows without an error so far
-  curation.py     curation mistakes that are well-formed and traceable, and still wrong:
-                  parts vs their total, printed units, plan/actual cues, multi-year spans,
-                  unlinked parts, region level, aid pairing.
+DuckDB and pandas over whole tables, on the rows without an error so far
+  curation.py     curation mistakes that are well-formed and traceable, and still wrong. SQL over
+                  t_<name> for those that read quotes (the whitespace rule, cue words, the unit
+                  after a figure, the region a quote names) and the aid pairing; Python reads
+                  only the rows a query returns. One exception costs: a figure that ends its
+                  quote is looked up in its source with str.find (DuckDB's instr counts
+                  characters, slower), so printed_unit returns most quotes, in batches.
+                  pandas/numpy for parts and unlinked parts, over the rows a query selects.
+
+SQL over validation's DuckDB database
+  indicators.py   the indicator catalogue: the package's views (sql/views.sql) over t_<name>,
+                  mapped to the table names in a schema of their own (the CSVs are not read
+                  again), skipped when a table would not load through the build's DDL.
 
 run.py loads the package and runs the check families listed in run.CHECKS; a new family is a
 module with a function f(state, found) -> problems, added there. report.py renders problems.

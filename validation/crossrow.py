@@ -7,15 +7,19 @@ unit and programme or channel; and an actual cannot describe a year after its so
 published.
 
 Parts, plan pairs and years are joins in DuckDB over the typed tables t_<name> (a row's total
-or plan is the first row with that id; a duplicate id is the key check's). Breakdowns stay in
-Python: their tolerance is the rounding of each printed figure, read by the package's number
-parser (scripts/numbers.py), once per distinct figure.
+or plan is the first row with that id; a duplicate id is the key check's). Breakdowns are
+pandas/numpy over six short columns: their tolerance is the rounding of each printed figure,
+read by the package's number parser (scripts/numbers.py) once per distinct *shape* of figure
+(`half_unit`), and the sums are floats, with the exact Decimal sum only for the totals a float
+cannot decide (those that fail, or lie within float error of their tolerance).
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from scripts import numbers
@@ -25,24 +29,32 @@ PAIR_DIMENSIONS = ("region_code", "year", "unit", "programme", "channel")
 
 
 BREAKDOWNS = ("id", "parent_id", "value", "breakdown_complete", "printed", "repair_rule")   # what check_breakdowns reads
-Columns = dict[str, list]
 
 
-def columns(df: pd.DataFrame, names=BREAKDOWNS) -> Columns:
-    """The named columns as lists, None for a missing cell (dates too: NaT becomes None)."""
-    return {n: df[[n]].to_numpy(dtype=object, na_value=None)[:, 0].tolist() for n in names if n in df.columns}
+_DIGIT = re.compile("[0-9]")
+_RANGE = re.compile(f"[{re.escape(numbers.RANGE_SEPARATORS)}]")
 
 
-def _col(cols: Columns, name: str, n: int) -> list:
-    return cols[name] if name in cols else [None] * n
+def _shape(printed: str) -> str:
+    """The figure with every ASCII digit written 1: the same rounding (half_unit), one parse for
+    all figures of one shape (12751.098万元 and 35620.413万元), so the parser runs a few hundred
+    times, not once per distinct figure (millions at national size). The rounding depends only on
+    the digits' places (the Decimal exponent), the multiplier and the unit; parse treats every
+    digit alike but for the order of a range's two ends, so a range keeps its digits.
+    tests/test_crossrow.py checks the two equal on generated figures."""
+    return printed if _RANGE.search(printed) else _DIGIT.sub("1", printed)
 
 
-@lru_cache(maxsize=1 << 18)   # a figure printed in many rows is read once
 def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
     """Half the last printed digit, in canonical units: the rounding a printed figure carries.
     A whole count printed without 万/亿 (105所) is exact and carries none."""
     if not printed:
         return Decimal(0)
+    return _half_unit(_shape(printed), repair_rule or None)
+
+
+@lru_cache(maxsize=1 << 16)   # a shape of figure is read once
+def _half_unit(printed: str, repair_rule: str | None) -> Decimal:
     try:
         text = numbers.repair(repair_rule, numbers.normalise(printed)) if repair_rule else printed
         p = numbers.parse(text)
@@ -54,33 +66,81 @@ def half_unit(printed: str | None, repair_rule: str | None = None) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1) * p.multiplier
 
 
-def check_breakdowns(df: pd.DataFrame, cols: Columns | None = None) -> list[tuple[int, str, str]]:
-    """Parts of a total declared complete sum to it within the printed rounding."""
+def _objects(df: pd.DataFrame, name: str) -> np.ndarray:
+    """A column as objects, None for a missing cell (or for a column the frame lacks)."""
+    if name not in df.columns:
+        return np.full(len(df), None, dtype=object)
+    return df[name].to_numpy(dtype=object, na_value=None)
+
+
+def breakdown_rows(con, table: str, columns: list[str]) -> pd.DataFrame:
+    """The rows check_breakdowns reads (index = row): totals declared complete and the parts
+    pointing at one, BREAKDOWNS only. A query, not the table's columns in pandas: most rows are
+    neither, and DuckDB selects them without converting a cell."""
+    if not {"breakdown_complete", "id", "parent_id"} <= set(columns):
+        return pd.DataFrame({c: [] for c in BREAKDOWNS if c in columns})
+    t = f'"t_{table}"'
+    return con.execute(f"""SELECT __row, {', '.join(c for c in BREAKDOWNS if c in columns)} FROM {t}
+        WHERE breakdown_complete OR parent_id IN (SELECT id FROM {t} WHERE breakdown_complete)
+        ORDER BY __row""").df().set_index("__row")
+
+
+def check_breakdowns(df: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """Parts of a total declared complete sum to it within the printed rounding.
+
+    A join of the complete totals with their parts and float sums per total; the exact rule
+    (Decimal sums of the values as printed by str, the tolerance from half_unit) decides the
+    totals a float cannot: those failing or within float error of their tolerance."""
     if "breakdown_complete" not in df.columns:
         return []
-    cols = columns(df, BREAKDOWNS) if cols is None else cols
     n = len(df)
-    ids, parents, values, complete = (_col(cols, c, n) for c in ("id", "parent_id", "value", "breakdown_complete"))
-    printed, rules = _col(cols, "printed", n), _col(cols, "repair_rule", n)
-    parts: dict[str, list[int]] = {}
-    for k, parent in enumerate(parents):
-        if parent:
-            parts.setdefault(parent, []).append(k)
-    out = []
-    for k, i in enumerate(df.index):
-        if complete[k] is not True:
-            continue
-        mine = parts.get(ids[k], [])
-        if not mine:
-            out.append((i, "breakdown_complete", "breakdown_complete: the row is declared complete but has no parts (rows with parent_id pointing at it)"))
-            continue
-        if values[k] is None or any(values[p] is None for p in mine):
-            continue
-        total = sum(Decimal(str(values[p])) for p in mine)
-        slack = half_unit(printed[k], rules[k]) + sum(half_unit(printed[p], rules[p]) for p in mine)
-        if abs(total - Decimal(str(values[k]))) > slack:
-            out.append((i, "value", f"value: {values[k]:g} but its {len(mine)} parts sum to {float(total):g} "
-                                    f"(tolerance {float(slack):g} from printed rounding); breakdown_complete says they should add up"))
+    complete = np.array([c is True for c in _objects(df, "breakdown_complete")], dtype=bool)
+    if not complete.any():
+        return []
+    ids, parents = _objects(df, "id"), _objects(df, "parent_id")
+    printed, rules = _objects(df, "printed"), _objects(df, "repair_rule")
+    values = (df["value"].to_numpy(dtype="float64", na_value=np.nan) if "value" in df.columns
+              else np.full(n, np.nan))
+    totals = np.flatnonzero(complete)
+    has_parent = np.array([bool(p) for p in parents], dtype=bool)
+    parts = pd.DataFrame({"p": np.flatnonzero(has_parent), "parent": parents[has_parent]})
+    pairs = pd.DataFrame({"k": totals, "id": ids[totals]}).merge(parts, left_on="id", right_on="parent")
+    index = df.index
+    out = [(index[k], "breakdown_complete", "breakdown_complete: the row is declared complete but has no parts "
+                                             "(rows with parent_id pointing at it)")
+           for k in np.setdiff1d(totals, pairs["k"].to_numpy())]
+    if pairs.empty:
+        return out
+    # the tolerance of each row taking part, once per distinct (figure, repair rule)
+    involved = np.union1d(pairs["k"].to_numpy(), pairs["p"].to_numpy())
+    keys = np.empty(len(involved), dtype=object)
+    keys[:] = list(zip(printed[involved], rules[involved]))
+    codes, distinct = pd.factorize(keys)
+    hu = [half_unit(pr, ru) for pr, ru in distinct]
+    half = np.zeros(n)
+    half[involved] = np.array([float(h) for h in hu])[codes]
+    half_exact = dict(zip(involved.tolist(), (hu[c] for c in codes)))
+    k, p = pairs["k"].to_numpy(), pairs["p"].to_numpy()
+    by = lambda x: pd.Series(x).groupby(k, sort=True).sum().to_numpy()
+    heads = np.unique(k)
+    total = by(values[p])
+    slack = half[heads] + by(half[p])
+    scale = np.abs(values[heads]) + by(np.abs(values[p]))
+    gap = np.abs(total - values[heads]) - slack
+    # NaN (a total or part without value) is skipped, as the exact rule skips it. Whole numbers
+    # with no rounding (counts) are exact in floats: only a sum that differs needs the exact rule
+    whole = (by(values[p] % 1 != 0) == 0) & (values[heads] % 1 == 0) & (scale < 2.0 ** 53)
+    valued = ~np.isnan(values[heads]) & (by(np.isnan(values[p])) == 0)   # (groupby's sum skips NaN)
+    decide = valued & np.where(whole & (slack == 0), total != values[heads], gap > -1e-9 * scale - 1e-12)
+    mine = pd.Series(p).groupby(k, sort=True).agg(list)
+    for head in heads[decide]:
+        members = mine[head]
+        exact_total = sum(Decimal(str(values[m])) for m in members)
+        exact_slack = half_exact[head] + sum(half_exact[m] for m in members)
+        if abs(exact_total - Decimal(str(values[head]))) > exact_slack:
+            out.append((index[head], "value", f"value: {values[head]:g} but its {len(members)} parts sum to "
+                                              f"{float(exact_total):g} (tolerance {float(exact_slack):g} from printed "
+                                              "rounding); breakdown_complete says they should add up"))
     return out
 
 

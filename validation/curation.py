@@ -1,8 +1,17 @@
 """Checks for curation mistakes that are well-formed and traceable, and still wrong (issue 11).
 
-Each check reads a whole topic table as columns (pandas, DuckDB for the pairing join) and
-returns (row index, field, message, severity) for the rows it flags, so it plugs into any
-engine that locates a row by its index. The cues come from scripts/draft_rules.py, the same
+Each check reads a whole topic table and returns (row index, field, message, severity) for the
+rows it flags, so it plugs into any engine that locates a row by its index. Where the checks
+run, and why (issue 12: linear and memory-bounded at 4.8 million rows):
+
+- the checks that read quotes (printed, kind, multi-year, region) and the aid pairing are SQL
+  over the table in DuckDB (`Rows`: validation's typed t_<name>, or a frame registered for a
+  test): the quotes, the largest column, never become Python strings, and the whitespace rule,
+  the cue words and the unit after a figure are evaluated by DuckDB on both cores. Python sees
+  only the few rows a query returns, and applies the same rule text to them (so the messages
+  are the ones the per-row code gave), parsing each distinct printed figure once;
+- parts and unlinked parts stay pandas/numpy over the few short columns they read (joins and
+  one sort; no quote). The cues come from scripts/draft_rules.py, the same
 words `draft` proposes kinds and periods from, so drafting and checking cannot drift apart.
 
 - parts: a part (parent_id) describes its total's region, year and period; an error unless
@@ -28,7 +37,9 @@ words `draft` proposes kinds and periods from, so drafting and checking cannot d
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import duckdb
 import numpy as np
@@ -38,6 +49,7 @@ from scripts import numbers
 from scripts.draft_rules import RULES
 
 from .crossrow import half_unit
+from .database import quote_ident as qi
 
 Flag = tuple[int, str, str, str]   # (row index, field, message, severity)
 
@@ -66,23 +78,92 @@ def _text(value) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
-def _clause_before(quote: str, printed: str) -> str | None:
-    """The clause of the (normalised) quote that ends with the printed figure, figure included."""
-    q, p = numbers.normalise(quote), numbers.normalise(printed)
-    at = q.find(p)
-    if at < 0:
-        return None
-    starts = [m.end() for m in CLAUSE.finditer(q, 0, at)]
-    return q[starts[-1] if starts else 0:at + len(p)]
+# ---------------------------------------------------------------- tables in DuckDB
+
+@dataclass
+class Rows:
+    """A topic table as the SQL checks read it: a DuckDB connection, a relation over it (an SQL
+    table name or subquery) with `__row`, the row index a flag names, and the columns it has."""
+    con: object
+    relation: str
+    columns: frozenset
+
+    @classmethod
+    def of_frame(cls, df: pd.DataFrame, con=None, name: str = "__rows") -> "Rows":
+        """A typed frame (index = row) registered in DuckDB: how a test hands a few rows over."""
+        con = con or duckdb.connect()
+        con.register(name, df.reset_index(names="__row"))
+        return cls(con, qi(name), frozenset(df.columns))
+
+
+def _rows(df) -> Rows:
+    return df if isinstance(df, Rows) else Rows.of_frame(df)
+
+
+def _fetch(rows: Rows, names, where: str) -> pd.DataFrame:
+    """These columns (those the table has) of the rows `where` selects, as a frame (index = row)."""
+    cols = ", ".join(qi(n) for n in dict.fromkeys(names) if n in rows.columns)
+    return rows.con.execute(f"SELECT __row, {cols} FROM {rows.relation} WHERE {where} ORDER BY __row").df() \
+        .set_index("__row").rename_axis(None)
+
+
+def _other(rows: Rows, other, name: str) -> str | None:
+    """Another table for a join: a relation name in rows' database, or a frame registered there."""
+    if other is None or isinstance(other, str):
+        return other
+    rows.con.register(name, other.reset_index(names="__row"))
+    return qi(name)
+
+
+def _has(rows: Rows, relation: str, names) -> bool:
+    """Whether a relation has these columns."""
+    have = {c[0] for c in rows.con.execute(f"SELECT * FROM {relation} LIMIT 0").description}
+    return set(names) <= have
+
+
+# numbers.normalise as SQL: fold the full-width characters it folds, drop every character it
+# treats as whitespace (Python's \s is str.isspace(); listed one by one, since RE2's \s is ASCII)
+_SPACES = sorted({chr(c) for c in range(0x110000) if chr(c).isspace()} | set("\u3000\u00a0\u200b\u200c\u200d\ufeff"))
+_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]+"
+_FOLD_FROM = "".join(chr(c) for c in numbers._FULLWIDTH)
+_FOLD_TO = "".join(chr(c) for c in numbers._FULLWIDTH.values())
+
+
+def normalised_sql(expr: str) -> str:
+    """SQL for numbers.normalise(expr) (tests/test_curation.py checks them equal). translate
+    only where a full-width character is (it costs more than the test for one, and few cells
+    have any), as numbers.normalise does."""
+    folded = f"CASE WHEN regexp_matches({expr}, '[{_FOLD_FROM}]') THEN translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}') ELSE {expr} END"
+    return f"regexp_replace({folded}, '{_SPACE_CLASS}', '', 'g')"
+
+
+def _batches(result, size: int = 100_000):
+    """The rows of a query result, fetched `size` at a time: a query may return most rows of a
+    table (printed_unit returns every figure that ends its quote), and memory stays bounded."""
+    while batch := result.fetchmany(size):
+        yield from batch
+
+
+def _like_any(expr: str, words) -> str:
+    """SQL true when expr contains one of the words (the cue lists hold no regex character)."""
+    return "(" + " OR ".join(f"contains({expr}, {_str(w)})" for w in words) + ")"
+
+
+def _str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 # ---------------------------------------------------------------- parts
 
-def part_dimensions(df: pd.DataFrame) -> list[Flag]:
-    """A part shares region, year and period with its total unless its note says why."""
+def part_dimensions(df) -> list[Flag]:
+    """A part shares region, year and period with its total unless its note says why. Over
+    Rows, DuckDB returns the parts and their totals only (pandas joins them)."""
     need = {"id", "parent_id", *PART_DIMENSIONS}
     if not need <= set(df.columns):
         return []
+    if isinstance(df, Rows):
+        df = _fetch(df, ["id", "parent_id", *PART_DIMENSIONS, "note", "value"],
+                    f"parent_id IS NOT NULL OR id IN (SELECT parent_id FROM {df.relation})")
     parts = df[df["parent_id"].notna()][["id", "parent_id", *PART_DIMENSIONS]].assign(note=_col(df, "note")).reset_index()
     totals = df[["id", *PART_DIMENSIONS]].drop_duplicates("id")
     pairs = parts.merge(totals, left_on="parent_id", right_on="id", suffixes=("", "_total"))
@@ -112,76 +193,122 @@ _UNIT_AFTER = re.compile("(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numb
 _UNIT_FIRST = set("余多") | {w[0] for w in numbers.MULTIPLIERS} | {w[0] for w in numbers.UNIT_CODES} | set(" \t\n\r\u3000")
 
 
-def printed_unit(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Flag]:
+_MAX_TAIL = 2 + max(map(len, numbers.MULTIPLIERS)) + 2 + max(map(len, numbers.UNIT_CODES))   # longest _UNIT_AFTER match
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_longer(longer: str, rule: str):
+    """The parse of a printed figure with the unit after it (None if it does not parse): once per
+    distinct figure and repair rule."""
+    try:
+        return numbers.parse(numbers.repair(rule, longer) if rule else longer)
+    except numbers.NumberParseError:
+        return None
+
+
+def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
     """`printed` stops where the number's unit and multiplier do: in the source text when
     `texts` (source id -> normalised text) has it (a quote cut short after the digits does not
-    hide the 万元), else in the quote."""
-    need = {"printed", "quote", "unit"}
-    if not need <= set(df.columns):
+    hide the 万元), else in the quote.
+
+    One query applies the rule to every row: only a figure the raw quote continues with a
+    unit's first character (or a space), or ends with, is looked at; the whitespace rule, the
+    figure's place in the quote and the unit and multiplier after it are SQL. A figure that
+    ends its quote is followed in the source: that lookup is Python's str.find (DuckDB's
+    instr counts characters from the start of the text, several times slower), on the short
+    columns the query returns. Each distinct figure with something after it is parsed once."""
+    rows = _rows(df)
+    if not {"printed", "quote", "unit"} <= rows.columns:
         return []
-    sel = df[df["printed"].notna() & df["quote"].notna()]
-    # cheap first pass on the raw strings: only a figure the quote continues with a unit's
-    # first character (or a space), or ends with, needs the full check
-    keep = []
-    for printed, quote in zip(_col(sel, "printed"), _col(sel, "quote")):
-        at = quote.find(printed)
-        nxt = quote[at + len(printed):at + len(printed) + 1] if at >= 0 else " "
-        keep.append(nxt == "" or nxt in _UNIT_FIRST)
-    sel = sel[np.array(keep, dtype=bool)] if len(sel) else sel
-    texts = texts or {}
+    col = lambda n: n if n in rows.columns else "NULL"
+    first = _str("".join(sorted(_UNIT_FIRST)))
+    unit_after = _str("^(?:" + _UNIT_AFTER.pattern + ")")
+    found = rows.con.execute(f"""
+        WITH r AS (
+            SELECT __row, printed, {col('unit')} AS unit, {col('repair_rule')} AS rule, {col('source_id')} AS sid,
+                   {normalised_sql('quote')} AS q, {normalised_sql('printed')} AS p
+            FROM {rows.relation}
+            WHERE printed IS NOT NULL AND quote IS NOT NULL
+              AND (instr(quote, printed) = 0
+                   OR contains({first}, substr(quote, instr(quote, printed) + length(printed), 1)))
+        ), f AS (
+            SELECT *, instr(q, p) AS pos FROM r
+        ), u AS (
+            SELECT __row, printed, unit, rule, p, sid,
+                   pos - 1 + length(p) = length(q) AS at_end,
+                   CASE WHEN at_end THEN q END AS q,
+                   CASE WHEN NOT at_end THEN regexp_extract(substr(q, pos + length(p), {_MAX_TAIL}), {unit_after}) END AS tail
+            FROM f WHERE pos > 0
+        )
+        SELECT __row, printed, unit, rule, p, sid, q, tail FROM u WHERE at_end OR tail <> ''""")
+    texts, after = texts or {}, _UNIT_FIRST - set(" \t\n\r\u3000")   # normalised text has no space
     out = []
-    for i, printed, quote, unit, rule, sid in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "unit"),
-                                                  _col(sel, "repair_rule"), _col(sel, "source_id")):
-        q, p = numbers.normalise(quote), numbers.normalise(printed)
-        at = q.find(p)
-        if at < 0:
-            continue   # the provenance check reports it
-        s = q
-        if at + len(p) == len(q):   # the quote ends with the figure: what follows is in the source
-            text = texts.get(_text(sid))
+    for i, printed, unit, rule, p, sid, q, tail in _batches(found):
+        if q is not None:   # the quote ends with the figure: what follows is in the source
+            text = texts.get(sid) if sid is not None else None
             where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
-            s, at = (text, where + at) if where >= 0 else (q, at)
-        tail = _UNIT_AFTER.match(s, at + len(p)).group()
-        if not tail:
-            continue
+            if where < 0 or text[where + len(q):where + len(q) + 1] not in after:   # (most rows: a set lookup)
+                continue
+            tail = _UNIT_AFTER.match(text, where + len(q)).group()
+            if not tail:
+                continue
         longer = p + tail
-        try:
-            parsed = numbers.parse(numbers.repair(rule, longer) if _text(rule) else longer)
-        except numbers.NumberParseError:
+        parsed = _parse_longer(longer, _text(rule))
+        if parsed is None:
             continue
         multiplied = any(m in tail for m in numbers.MULTIPLIERS)
         if multiplied or (unit is not None and numbers.is_compatible(parsed.canonical_unit, unit)):
             out.append((i, "printed", f"printed: {printed!r} is followed by {tail!r} in the source; printed carries the "
                                       f"unit as printed ({longer!r}) and value its parse ({parsed.value:f})", "error"))
-    return out
+    return sorted(out)   # (fetched in batches, in no particular order)
 
 
 # ---------------------------------------------------------------- kind
 
-def kind_cues(df: pd.DataFrame) -> list[Flag]:
-    """Plan or norm cues in the figure's clause of the quote, and the row's kind."""
-    need = {"printed", "quote", "kind"}
-    if not need <= set(df.columns):
+def _first_of(words, clause: str, extra: str = "") -> str:
+    """SQL: the first of `words` (in their order) the clause contains and `extra` allows, else NULL."""
+    return "CASE " + " ".join(f"WHEN contains({clause}, {_str(w)}){extra.format(w=_str(w))} THEN {_str(w)}"
+                              for w in words) + " END"
+
+
+def kind_cues(df) -> list[Flag]:
+    """Plan or norm cues in the figure's clause of the quote, and the row's kind.
+
+    All of it is one query (a third of the quotes have a cue word somewhere, so reading them in
+    Python cost seconds): the clause ending with the figure in the normalised quote, whether the
+    figure follows 的, the first plan, norm and achievement cue in it (in the lists' order, as
+    the messages name it) and the kind; Python writes the messages of the rows it returns."""
+    rows = _rows(df)
+    if not {"printed", "quote", "kind"} <= rows.columns:
         return []
-    sel = df[df["printed"].notna() & df["quote"].notna()]
-    any_cue = "|".join(map(re.escape, PLAN_CUES + NORM_CUES + ACTUAL_CUES))
-    sel = sel[sel["quote"].str.contains(any_cue, regex=True).fillna(False).astype(bool)]   # most quotes have none
+    note = "coalesce(note, '')" if "note" in rows.columns else "''"
+    weighed = " AND NOT relative AND NOT contains(note, {w})"   # a cue the note names was weighed by the curator
+    sel = rows.con.execute(f"""
+        WITH r AS (
+            SELECT __row, kind, {note} AS note, {normalised_sql('quote')} AS q, {normalised_sql('printed')} AS p
+            FROM {rows.relation}
+            WHERE printed IS NOT NULL AND quote IS NOT NULL AND {_like_any('quote', PLAN_CUES + NORM_CUES + ACTUAL_CUES)}
+        ), c AS (
+            SELECT __row, kind, note, p, regexp_extract(left(q, instr(q, p) - 1), {_str(f'[^{CLAUSE.pattern[1:-1]}]*$')}) AS head
+            FROM r WHERE instr(q, p) > 0
+        ), d AS (
+            SELECT __row, kind, note, head || p AS clause, ends_with(head, '的') AS relative FROM c   -- 省定标准的110%: a ratio to a norm
+        ), e AS (
+            SELECT __row, kind, clause, {_first_of(PLAN_CUES, 'clause', weighed)} AS plan,
+                   {_first_of(NORM_CUES, 'clause', weighed)} AS norm, {_first_of(ACTUAL_CUES, 'clause')} AS done
+            FROM d
+        )
+        SELECT __row, kind, clause, plan, norm, done FROM e
+        WHERE (kind = 'actual' AND coalesce(plan, norm) IS NOT NULL AND done IS NULL)
+           OR (kind IN ('target', 'standard') AND done IS NOT NULL AND plan IS NULL AND norm IS NULL)
+        ORDER BY __row""").fetchall()
     out = []
-    for i, printed, quote, kind, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "kind"),
-                                             _col(sel, "note")):
-        clause = _clause_before(quote, printed)
-        if clause is None:
-            continue
-        relative = clause[:-len(numbers.normalise(printed))].endswith("的")   # 省定标准的110%: a ratio to a norm
-        cue_in = lambda w: w in clause and not relative and w not in _text(note)
-        plan = next((w for w in PLAN_CUES if cue_in(w)), None)
-        norm = next((w for w in NORM_CUES if cue_in(w)), None)
-        done = next((w for w in ACTUAL_CUES if w in clause), None)
-        if kind == "actual" and (plan or norm) and not done:
+    for i, kind, clause, plan, norm, done in sel:
+        if kind == "actual":
             cue, want = (norm, "standard") if norm else (plan, "target")
             out.append((i, "kind", f"kind: actual, but the figure's clause {clause!r} has the {want} cue {cue!r}: "
                                    f"a plan or norm is not an actual (kind {want}?)", "warning"))
-        elif kind in ("target", "standard") and done and not (plan or norm):
+        else:
             out.append((i, "kind", f"kind: {kind}, but the figure's clause {clause!r} reports an outcome ({done!r}): "
                                    "kind actual?", "warning"))
     return out
@@ -189,17 +316,18 @@ def kind_cues(df: pd.DataFrame) -> list[Flag]:
 
 # ---------------------------------------------------------------- multi-year
 
-def multi_year(df: pd.DataFrame) -> list[Flag]:
-    """A figure the quote places in a span of years is not one year's figure."""
-    need = {"printed", "quote", "period"}
-    if not need <= set(df.columns):
+def multi_year(df) -> list[Flag]:
+    """A figure the quote places in a span of years is not one year's figure. Most quotes name
+    no span: the query returns the rows whose quote names one, and only those are read."""
+    rows = _rows(df)
+    if not {"printed", "quote", "period"} <= rows.columns:
         return []
-    sel = df[df["printed"].notna() & df["quote"].notna() & df["period"].isin(ONE_YEAR)]
-    cues = "|".join(map(re.escape, MULTI_YEAR_CUES))
-    sel = sel[sel["quote"].str.contains(cues, regex=True).fillna(False).astype(bool)]   # most quotes have none
+    note = "note" if "note" in rows.columns else "NULL"
+    sel = rows.con.execute(f"""SELECT __row, printed, quote, period, {note} FROM {rows.relation}
+        WHERE printed IS NOT NULL AND quote IS NOT NULL AND period IN ({', '.join(map(_str, ONE_YEAR))})
+          AND {_like_any('quote', MULTI_YEAR_CUES)} ORDER BY __row""").fetchall()
     out = []
-    for i, printed, quote, period, note in zip(sel.index, _col(sel, "printed"), _col(sel, "quote"), _col(sel, "period"),
-                                               _col(sel, "note")):
+    for i, printed, quote, period, note in sel:
         q, p = numbers.normalise(quote), numbers.normalise(printed)
         at = q.find(p)
         before = q[:at] if at >= 0 else q
@@ -222,13 +350,24 @@ def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
     need = {"id", "parent_id", "value", "printed", "unit"}
     if not need <= set(df.columns):
         return []
+    if isinstance(df, Rows):
+        # DuckDB returns the candidates only (the filter below, as SQL), each with its series
+        # numbered (dense_rank: missing keys form their own series, as groupby(dropna=False)),
+        # so the eleven key columns never become pandas strings
+        keys = ", ".join(qi(c) for c in SERIES if c in df.columns)
+        cols = ", ".join(qi(c) for c in ("id", "parent_id", "value", "printed", "unit", "repair_rule") if c in df.columns)
+        df = df.con.execute(f"""SELECT __row, dense_rank() OVER (ORDER BY {keys}) AS __series, {cols} FROM {df.relation}
+            WHERE parent_id IS NULL AND value > 0 AND unit <> 'percent'
+              AND (id IS NULL OR id NOT IN (SELECT parent_id FROM {df.relation} WHERE parent_id IS NOT NULL))
+            ORDER BY __row""").df().set_index("__row").rename_axis(None)
     keys = [c for c in SERIES if c in df.columns]
     has_parts = set(df["parent_id"].dropna())
     free = df[df["parent_id"].isna() & (df["value"] > 0).fillna(False) & (df["unit"] != "percent").fillna(False)
               & ~df["id"].isin(has_parts)]
     if len(free) < 3:
         return []
-    series = free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    series = (free["__series"].to_numpy(dtype="int64") if "__series" in free.columns
+              else free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy())
     order = np.lexsort((free["id"].to_numpy(dtype=str), series))
     free, series = free.iloc[order], series[order]
     n = len(free)
@@ -269,52 +408,54 @@ def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
 
 # ---------------------------------------------------------------- region
 
-def region_level(df: pd.DataFrame, sources: pd.DataFrame | None, regions: pd.DataFrame | None) -> list[Flag]:
+def region_level(df, sources, regions) -> list[Flag]:
     """A row coded to the parent of its source's region although its quote names that region.
-    Rows are matched to their source's region and its parent with joins; only the rows coded
-    to that parent have their quote read."""
-    if sources is None or regions is None or not {"region_code", "source_id", "quote"} <= set(df.columns):
+    Rows are matched to their source's region and its parent with joins in DuckDB; only the
+    rows coded to that parent have their quote read. `sources` and `regions` are frames or
+    the names of those tables in the database of `df`."""
+    if sources is None or regions is None:
         return []
-    if not {"code", "parent_code", "name_zh", "level"} <= set(regions.columns) or not {"id", "region_code"} <= set(sources.columns):
+    rows = _rows(df)
+    if not {"region_code", "source_id", "quote"} <= rows.columns:
         return []
-    reg = pd.DataFrame({c: _col(regions, c) for c in ("code", "parent_code", "name_zh", "level")}).drop_duplicates("code")
-    own = pd.DataFrame({"source_id": _col(sources, "id"), "own": _col(sources, "region_code")}).drop_duplicates("source_id")
-    own = own.merge(reg.rename(columns={"code": "own"}), on="own")
-    rows = pd.DataFrame({"i": df.index, "region_code": _col(df, "region_code"), "source_id": _col(df, "source_id"),
-                         "quote": _col(df, "quote")})
-    hits = rows.merge(own, on="source_id")
-    hits = hits[hits["quote"].notna() & (hits["region_code"] == hits["parent_code"])]
+    src, reg = _other(rows, sources, "__sources"), _other(rows, regions, "__regions")
+    if not _has(rows, reg, ("code", "parent_code", "name_zh", "level")) or not _has(rows, src, ("id", "region_code")):
+        return []
+    # the first row of a duplicated id or code, as pandas' drop_duplicates kept it
+    hits = rows.con.execute(f"""
+        WITH s AS (SELECT id AS sid, region_code AS own FROM {src} QUALIFY row_number() OVER (PARTITION BY id ORDER BY __row) = 1),
+             g AS (SELECT code, parent_code, name_zh, level FROM {reg} QUALIFY row_number() OVER (PARTITION BY code ORDER BY __row) = 1)
+        SELECT t.__row, t.region_code, t.quote, s.own, g.name_zh, g.level
+        FROM {rows.relation} t JOIN s ON s.sid = t.source_id JOIN g ON g.code = s.own
+        WHERE t.quote IS NOT NULL AND t.region_code = g.parent_code ORDER BY t.__row""").fetchall()
     out = []
-    for r in hits.itertuples(index=False):
-        name = str(r.name_zh)
+    for i, region_code, quote, own, name_zh, level in hits:
+        name = str(name_zh)
         words = [name] + ([name[:-1]] if len(name) >= 3 else [])
-        words += {"county": ["全县", "我县", "本县"], "district": ["全区", "我区", "本区"]}.get(r.level, [])
-        hit = next((w for w in words if w in r.quote), None)
+        words += {"county": ["全县", "我县", "本县"], "district": ["全区", "我区", "本区"]}.get(level, [])
+        hit = next((w for w in words if w in quote), None)
         if hit:
-            out.append((r.i, "region_code", f"region_code: {r.region_code} is the parent of the source's region {r.own} ({name}), "
-                                            f"but the quote names {hit!r}: code the figure to {r.own}?", "warning"))
+            out.append((i, "region_code", f"region_code: {region_code} is the parent of the source's region {own} ({name}), "
+                                            f"but the quote names {hit!r}: code the figure to {own}?", "warning"))
     return out
 
 
 # ---------------------------------------------------------------- aid pairing
 
-def aid_pairs(df: pd.DataFrame) -> list[Flag]:
-    """Each amount pairs with at most one recipients row under the aid_per_recipient key."""
-    if not {"indicator", "unit", "value", "id", *AID_KEY} <= set(df.columns):
+def aid_pairs(df) -> list[Flag]:
+    """Each amount pairs with at most one recipients row under the aid_per_recipient key (a
+    self-join in DuckDB)."""
+    rows = _rows(df)
+    if not {"indicator", "unit", "value", "id", *AID_KEY} <= rows.columns:
         return []
-    cols = ["id", "indicator", "unit", "value", *AID_KEY]
-    frame = df[cols].reset_index()
-    con = duckdb.connect()
-    con.register("t", frame)
     on = " AND ".join(f"r.{k} IS NOT DISTINCT FROM a.{k}" for k in AID_KEY)
-    found = con.execute(f"""
-        SELECT a."index", count(*) AS n, string_agg(r.id, ', ' ORDER BY r.id) AS ids
-        FROM t a JOIN t r ON {on}
+    found = rows.con.execute(f"""
+        SELECT a.__row, count(*) AS n, string_agg(r.id, ', ' ORDER BY r.id) AS ids
+        FROM {rows.relation} a JOIN {rows.relation} r ON {on}
         WHERE a.kind = 'actual' AND a.indicator = 'amount' AND a.unit = 'yuan'
           AND r.indicator = 'recipients' AND r.unit IN ('person', 'person_time') AND r.value > 0
-        GROUP BY a."index" HAVING count(*) > 1 ORDER BY a."index"
+        GROUP BY a.__row HAVING count(*) > 1 ORDER BY a.__row
     """).fetchall()
-    con.close()
     return [(i, "programme", f"programme: this amount pairs with {n} recipients rows ({ids}) under the aid_per_recipient "
                              "key (source, region, year, period, programme, level, population, kind): each amount needs "
                              "at most one; give the programmes or populations their own codes "
@@ -332,5 +473,11 @@ def check(df: pd.DataFrame, sources: pd.DataFrame | None = None, regions: pd.Dat
     whose cells are wrong, or about the parts of a wrong total, would only repeat that error."""
     if len(skip):
         df = df.drop(index=[i for i in skip if i in df.index])
-    out = [flag for c in CHECKS for flag in c(df)]
-    return out + printed_unit(df, texts) + region_level(df, sources, regions)
+    return check_table(Rows.of_frame(df), sources, regions, texts)
+
+
+def check_table(rows: Rows, sources=None, regions=None, texts: dict[str, str] | None = None) -> list[Flag]:
+    """Every curation check on one topic table in DuckDB, rows to leave out already left out of
+    `rows`; `sources` and `regions` are frames or relation names in rows' database."""
+    out = [flag for c in CHECKS for flag in c(rows)]
+    return out + printed_unit(rows, texts) + region_level(rows, sources, regions)

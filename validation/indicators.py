@@ -1,9 +1,9 @@
 """The indicator catalogue against the observations it selects, set-based in DuckDB.
 
-The checks load the package's tables into DuckDB with the DDL generated from its
-datapackage.json and run the package's own SQL over them (sql/views.sql, with the generated rules
-block replaced by the rules as they are in data/indicator_rules.csv), so they judge exactly what
-the panel will do, not a second copy of its logic, and stay set-based at national size:
+The checks run the package's own SQL (sql/views.sql, with the generated rules block replaced by
+the rules as they are in data/indicator_rules.csv) over the tables validation has already
+loaded and typed (t_<name> in its DuckDB database), so they judge exactly what the panel will
+do, not a second copy of its logic, and stay set-based at national size:
 
 - a rule that is not one SQL condition, does not run, or matches no row;
 - a row matched by two definitions of the same indicator (it would be counted twice);
@@ -12,19 +12,22 @@ the panel will do, not a second copy of its logic, and stay set-based at nationa
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Callable
 
 import duckdb
 import pandas as pd
 
-from scripts import ddl, viewdocs
+from scripts import viewdocs
 from scripts import indicators as catalogue
-from scripts.metadata import ROOT
+from scripts.metadata import ROOT, duckdb_type
+
+from .database import quote_ident as qi
+from .sqlchecks import RAW
 
 RULES, INDICATORS = "indicator_rules", "indicators"
 EXAMPLES = 5   # row ids named in one message
+SCHEMA = "__indicator_check"   # the package's table names, as views over t_<name>; dropped after the check
+SELECTED = "__selected"         # indicator_rows, the columns the checks read
 
 
 def _ids(ids: list[str]) -> str:
@@ -32,35 +35,73 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(ids[:EXAMPLES]) + more
 
 
-def _connect(root: Path) -> duckdb.DuckDBPyConnection:
-    """The package's tables loaded by DuckDB from its CSVs with the DDL generated from its
-    datapackage.json, as the build loads them (DuckDB reads CSVs far faster than it converts
-    pandas string columns)."""
-    con = duckdb.connect()
-    cwd = os.getcwd()
-    try:
-        os.chdir(root)   # the DDL reads data/ relative to the package root, as the CLI does
-        con.execute(ddl.render(root))
-    finally:
-        os.chdir(cwd)
-    return con
+def _loads_cleanly(con, table, header: list[str]) -> bool:
+    """Would the build's DDL (sql/tables.sql: typed columns, NOT NULL, PRIMARY KEY) load this
+    table? Every field present, no cell outside its type, no missing required or key value, no
+    duplicate key. The views are only meaningful over such tables, and the checks used to run on
+    the CSVs loaded by that DDL, skipping a package it refused: the same tables are skipped here,
+    so a type or key error (reported by the table checks) never shows up twice, as a spurious
+    catalogue problem."""
+    if any(f["name"] not in header for f in table.fields):
+        return False
+    t = qi("t_" + table.name)
+    bad = [f"({qi(RAW + f['name'])} IS NOT NULL AND {qi(f['name'])} IS NULL)"
+           for f in table.fields if f.get("type", "string") != "string"]
+    bad += [f"{qi(f['name'])} IS NULL" for f in table.fields
+            if f.get("constraints", {}).get("required") or f["name"] in table.primary_key]
+    if bad and con.execute(f"SELECT count(*) FROM {t} WHERE {' OR '.join(bad)}").fetchone()[0]:
+        return False
+    if table.primary_key:
+        key = ", ".join(qi(k) for k in table.primary_key)
+        if con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {t} GROUP BY {key} HAVING count(*) > 1)").fetchone()[0]:
+            return False
+    return True
 
 
-def check(root: Path, rules: pd.DataFrame | None, problem: Callable[[str, int, str, str], object]) -> list:
-    """Problems of the catalogue of the package at `root`. `rules` is the typed indicator_rules
-    frame (its index locates a rule's line); `problem(table, row, field, message)` makes a
-    located problem. The views are the code's sql/views.sql (a package need not carry sql/).
-    A package whose tables DuckDB cannot load (a type, key or required-value error, which the
-    table checks report) is not checked here."""
+def _connect(con, tables: dict[str, tuple[object, list[str]]]) -> duckdb.DuckDBPyConnection | None:
+    """A cursor on validation's database whose default schema maps each table name onto its typed
+    t_<name> (columns in datapackage order, as sql/tables.sql makes them): the CSVs are not read
+    a second time (that cost 2-5 s at 430k rows, and twice the memory). None when a table would
+    not load through the DDL (`_loads_cleanly`)."""
+    if not all(_loads_cleanly(con, table, header) for table, header in tables.values()):
+        return None
+    cur = con.cursor()   # its own default schema; the caller's connection is left as it was
+    cur.execute(f"DROP SCHEMA IF EXISTS {qi(SCHEMA)} CASCADE; CREATE SCHEMA {qi(SCHEMA)}; SET schema = '{SCHEMA}'")
+    for name, (table, _) in tables.items():
+        cols = ", ".join(f"CAST({qi(f['name'])} AS {duckdb_type(f)}) AS {qi(f['name'])}" for f in table.fields)
+        cur.execute(f"CREATE VIEW {qi(name)} AS SELECT {cols} FROM main.{qi('t_' + name)}")
+    return cur
+
+
+def check(con, tables: dict[str, tuple[object, list[str]]], rules: pd.DataFrame | None,
+          problem: Callable[[str, int, str, str], object]) -> list:
+    """Problems of the catalogue, over validation's database `con` (typed tables t_<name>);
+    `tables` maps each loaded table's name to (Table, the fields its file has). `rules` is the
+    typed indicator_rules frame (rule, indicator, definition; its index locates a rule's line);
+    `problem(table, row, field, message)` makes a located problem. The views are the code's
+    sql/views.sql (a package need not carry sql/). A package the build could not load (a type,
+    key or required-value error, which the table checks report) is not checked here."""
     if rules is None or rules.empty:
         return []
     views = (ROOT / catalogue.VIEWS).read_text(encoding="utf-8")
     head = views[:views.find(catalogue.BEGIN)]
+    cur = None
     try:
-        con = _connect(root)
-        con.execute(head)   # observations and region_lineage
-    except (duckdb.Error, KeyError):
-        return []
+        try:
+            cur = _connect(con, tables)
+            if cur is None:
+                return []
+            cur.execute(head)   # observations and region_lineage
+        except (duckdb.Error, KeyError):
+            return []
+        return _check(cur, views, rules, problem)
+    finally:
+        if cur is not None:   # leave no views behind in a database the build reuses
+            cur.execute(f"DROP SCHEMA IF EXISTS {qi(SCHEMA)} CASCADE")
+            cur.close()
+
+
+def _check(con, views: str, rules: pd.DataFrame, problem) -> list:
     out, valid = [], []
     for i, r in zip(rules.index, rules.to_dict("records")):
         rule = r.get("rule")
@@ -82,6 +123,9 @@ def check(root: Path, rules: pd.DataFrame | None, problem: Callable[[str, int, s
         con.execute(viewdocs.strip_block(views[views.find(catalogue.END) + len(catalogue.END):]))
     except duckdb.Error as exc:
         return out + [problem(RULES, valid[0][0], "rule", f"the indicator views do not run with these rules: {exc}")]
+    # three checks read the same selection: made once (the view runs every rule over every
+    # table), with only the columns they read (the view carries every column, quotes too)
+    con.execute(f"CREATE TABLE {SELECTED} AS SELECT indicator_id, definition, id, unit, value FROM indicator_rows")
     out += _no_match(con, line_of, problem)
     out += _matched_twice(con, line_of, problem)
     out += _other_units(con, line_of, problem)
@@ -91,16 +135,16 @@ def check(root: Path, rules: pd.DataFrame | None, problem: Callable[[str, int, s
 
 def _no_match(con, line_of, problem) -> list:
     counts = dict(((ind, d), n) for ind, d, n in con.execute(
-        "SELECT indicator_id, definition, count(*) FROM indicator_rows GROUP BY ALL").fetchall())
+        f"SELECT indicator_id, definition, count(*) FROM {SELECTED} GROUP BY ALL").fetchall())
     return [problem(RULES, i, "rule", f"rule of {ind} (definition {d}) matches no row: check its codes and columns")
             for (ind, d), i in line_of.items() if counts.get((ind, d), 0) == 0]
 
 
 def _matched_twice(con, line_of, problem) -> list:
-    rows = con.execute("""
+    rows = con.execute(f"""
         SELECT indicator_id, list(DISTINCT definition ORDER BY definition) AS defs, list(id ORDER BY id) AS ids
         FROM (SELECT indicator_id, id, list(definition ORDER BY definition) AS d
-              FROM indicator_rows GROUP BY ALL HAVING count(*) > 1), unnest(d) AS t(definition)
+              FROM {SELECTED} GROUP BY ALL HAVING count(*) > 1), unnest(d) AS t(definition)
         GROUP BY indicator_id""").fetchall()
     return [problem(RULES, line_of[(ind, defs[-1])], "rule",
                     f"rows {_ids(sorted(set(ids)))} are matched by definitions {', '.join(map(str, defs))} of {ind}: "
@@ -109,9 +153,9 @@ def _matched_twice(con, line_of, problem) -> list:
 
 
 def _other_units(con, line_of, problem) -> list:
-    rows = con.execute("""
+    rows = con.execute(f"""
         SELECT r.indicator_id, r.definition, i.unit, list(DISTINCT coalesce(r.unit, 'none')), list(r.id ORDER BY r.id)
-        FROM indicator_rows r JOIN indicators i ON i.id = r.indicator_id
+        FROM {SELECTED} r JOIN indicators i ON i.id = r.indicator_id
         WHERE r.unit IS DISTINCT FROM i.unit AND r.value IS NOT NULL
         GROUP BY ALL""").fetchall()
     return [problem(RULES, line_of[(ind, d)], "rule",

@@ -1,6 +1,7 @@
 """Plausibility warnings: figures that are possible but suspicious. Reported as warnings, not
 errors; `validate --strict` makes them fail. The first three are SQL over the typed DuckDB
-table; the series check is numpy (a median per series without the row's own year, by one sort).
+table; the series check is numpy over what a query returns (a median per series without the row's own
+year, by one sort).
 
 - yuan per recipient of a student-aid amount and its recipients outside 10-100,000 yuan;
 - per-student spending or funding outside 100-200,000 yuan;
@@ -12,7 +13,6 @@ table; the series check is numpy (a median per series without the row's own year
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from .series_median import median_without_year
 
@@ -54,33 +54,37 @@ def _aid(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
             for r, per in rows]
 
 
-def _magnitude(df: pd.DataFrame) -> list[tuple[int, str, str]]:
+def _magnitude(con, t: str, columns: list[str]) -> list[tuple[int, str, str]]:
     """A value 5,000 times above or below the median of its series in the other years.
 
-    Vectorised (one sort, no loop per row, so the check is linear-logarithmic in rows) with the
-    result of the plain definition: for row i of series g, the median of g's values in years
-    other than i's year (`series_median.median_without_year`)."""
+    DuckDB selects the rows and numbers the series (dense_rank over the series key: missing
+    keys form their own series, as pandas' groupby(dropna=False) did); numpy computes the
+    medians (`series_median.median_without_year`: one sort, no loop per row, the result of the
+    plain definition: for row i of series g, the median of g's values in years other than i's).
+    No frame of the table's columns is made: three numbers per row."""
+    if not set(SERIES_KEY) <= set(columns):
+        return []
     # a row whose year is missing or not an integer (reported as a type error) has no place in
     # a series by year: leave it out, so that bad input never stops the other checks
-    keep = df["value"].notna() & (df["value"] > 0) & (df["unit"] != "percent") & df["year"].notna()
-    sel = df[[c for c in SERIES_KEY + ["value", "year"] if c in df.columns]][keep]   # not a copy of every column
-    if sel.empty:
+    sel = con.execute(f"""SELECT __row, dense_rank() OVER (ORDER BY {', '.join(SERIES_KEY)}) AS series, year, value
+        FROM {t} WHERE value > 0 AND unit <> 'percent' AND year IS NOT NULL ORDER BY __row""").fetchnumpy()
+    if not len(sel["__row"]):
         return []
-    series = sel.groupby(SERIES_KEY, dropna=False, sort=False).ngroup().to_numpy()
-    values = sel["value"].to_numpy(dtype="float64")
-    median = median_without_year(series, sel["year"].to_numpy(dtype="int64"), values)
+    values = np.asarray(sel["value"], dtype="float64")
+    median = median_without_year(np.asarray(sel["series"], dtype="int64"), np.asarray(sel["year"], dtype="int64"), values)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = values / median
     bad = ~np.isnan(median) & ((ratio >= 5000) | (ratio <= 1 / 5000))
-    return [(i, "value", f"value: {float(v):g} is {float(q):.3g} times the same series in other years: a forgotten or extra 万/亿?")
-            for i, v, q in zip(sel.index[bad], values[bad], ratio[bad])]
+    return [(int(i), "value", f"value: {float(v):g} is {float(q):.3g} times the same series in other years: a forgotten or extra 万/亿?")
+            for i, v, q in zip(np.asarray(sel["__row"])[bad], values[bad], ratio[bad])]
 
 
-def check(con, table: str, columns: list[str], df: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """All plausibility warnings for one topic table: three as SQL over its typed DuckDB table
-    t_<table>, the series check over its typed frame `df` (numpy)."""
+def check(con, table: str, columns: list[str]) -> list[tuple[int, str, str]]:
+    """All plausibility warnings for one topic table over its typed DuckDB table t_<table>: three
+    as SQL, the series check numpy over what a query returns (a median without the row's own
+    year has no SQL aggregate; series_median.py does all rows with one sort)."""
     need = {"value", "unit", "indicator", "region_code", "year"}
     if not need <= set(columns):
         return []
     t = f'"t_{table}"'
-    return _rates(con, t, columns) + _per_student(con, t, columns) + _aid(con, t, columns) + _magnitude(df)
+    return _rates(con, t, columns) + _per_student(con, t, columns) + _aid(con, t, columns) + _magnitude(con, t, columns)

@@ -203,18 +203,20 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
 
 def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
     """Rules within a row and between rows, and plausibility, table by table: SQL but for
-    breakdowns and the series check (pandas/numpy)."""
+    breakdowns and the series check (pandas/numpy over the rows and columns a query returns:
+    no frame of every column, whose quotes alone are most of a table's memory)."""
     out = []
     for lt in state.tables.values():
         if not lt.table.is_topic:
             continue
-        df, name, columns = lt.frame, lt.table.name, _checked_columns(lt.table, lt.csv)
+        name, columns = lt.table.name, _checked_columns(lt.table, lt.csv)
         sources = _checked_columns(state.tables["sources"].table, state.tables["sources"].csv) if "sources" in state.tables else []
-        between = crossrow.check_parts(state.con, name, columns) + crossrow.check_breakdowns(df) \
+        between = crossrow.check_parts(state.con, name, columns) \
+            + crossrow.check_breakdowns(crossrow.breakdown_rows(state.con, name, columns)) \
             + crossrow.check_plan_pairs(state.con, name, columns) \
             + crossrow.check_years_against_sources(state.con, name, columns, sources)
         out += [lt.problem(*e) for e in between]
-        out += [lt.problem(*e, severity="warning") for e in plausibility.check(state.con, name, columns, df)]
+        out += [lt.problem(*e, severity="warning") for e in plausibility.check(state.con, name, columns)]
         out += [lt.problem(*e) for e in rows.check_rows(state.con, lt.table, columns)]
     return out
 
@@ -242,19 +244,38 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
 
 
 def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
-    """The curation-mistake checks (validation/curation.py: pandas/DuckDB over whole tables) on
-    each topic table, on the rows without an error from the checks before it (`found`)."""
-    frame = lambda name: state.tables[name].frame if name in state.tables else None
+    """The curation-mistake checks (validation/curation.py: DuckDB over t_<name>, pandas over the
+    rows and columns a query returns) on each topic table, on the rows without an error from
+    the checks before it (`found`). The quotes stay in DuckDB: no frame of every column is made."""
+    have = lambda name: f"t_{name}" if name in state.tables else None
     texts = state.normalised()
+    cur = state.con.cursor()   # its registered frames (skipped rows) are its own
     out = []
-    for lt in state.tables.values():
-        if not lt.table.is_topic:
-            continue
-        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
-        skip = [i for i in lt.frame.index if lt.csv.line_of(i) in bad] if bad else []
-        out += [lt.problem(i, field, msg, severity=sev)
-                for i, field, msg, sev in curation.check(lt.frame, frame("sources"), frame("regions"), texts, skip)]
+    try:
+        for lt in state.tables.values():
+            if not lt.table.is_topic:
+                continue
+            bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+            skip = _rows_on_lines(lt, bad) if bad else []
+            relation = qi("t_" + lt.table.name)
+            if skip:
+                cur.register("__skip", pd.DataFrame({"__row": skip}))
+                relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
+            rows = curation.Rows(cur, relation, frozenset(lt.fields))
+            out += [lt.problem(i, field, msg, severity=sev)
+                    for i, field, msg, sev in curation.check_table(rows, have("sources"), have("regions"), texts)]
+    finally:
+        cur.close()
     return out
+
+
+def _rows_on_lines(lt: Loaded, lines: set[int]) -> list[int]:
+    """The records on these physical lines. When each record is one line (record i on line
+    i + 2), read off the lines; otherwise each record's line is looked up."""
+    n = lt.rows
+    if getattr(lt.csv, "one_line_each", False):
+        return sorted(r for r in (line - 2 for line in lines) if 0 <= r < n and lt.csv.line_of(r) in lines)
+    return [i for i in range(n) if lt.csv.line_of(i) in lines]
 
 
 def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
@@ -267,9 +288,10 @@ def _reviews(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
 
 def _indicator_problems(state: State, found: list[Problem]) -> list[Problem]:
     """The indicator catalogue against the rows it selects (indicators.py: the package's views
-    in DuckDB over the typed frames)."""
+    in DuckDB over validation's typed tables t_<name>, not the CSVs read again)."""
     rules = state.tables.get(indicators.RULES)
-    return indicators.check(state.root, rules.frame if rules is not None else None,
+    tables = {name: (lt.table, _checked_columns(lt.table, lt.csv)) for name, lt in state.tables.items()}
+    return indicators.check(state.con, tables, rules.columns(["indicator", "definition", "rule"]) if rules is not None else None,
                             lambda name, i, field, msg: state.tables[name].problem(i, field, msg))
 
 
