@@ -306,6 +306,7 @@ def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str],
     if "build" in steps:
         res.steps.append(Step(label, rows, "build", r.wall, r.cpu, r.peak_mb, r.code == 0, rows, detail))
         log(f"  build: {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code} ({detail})")
+    if "build" in steps and "release" in steps:
         # `python -m scripts release`: the build again, with the release folder and its zip
         rel = run([PY, "-c", BUILD_RUNNER, str(pkg), str(out), str(validated), "release"], ROOT)
         res.steps.append(Step(label, rows, "release (build + release folder + zip)", rel.wall, rel.cpu, rel.peak_mb,
@@ -654,10 +655,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--years", type=int, default=20)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--work", type=Path, default=ROOT / "build" / "benchmark", help="where packages are generated")
-    p.add_argument("--steps", default="frictionless,validate,build,queries,corrupted",
-                   help="steps to run (default all but database): frictionless, validate, build, queries, corrupted; "
+    p.add_argument("--steps", default="frictionless,validate,build,release,queries,corrupted",
+                   help="steps to run (default all but database): frictionless, validate, build, release, queries, corrupted; "
                         "'database' instead of 'build' loads only the DuckDB tables and views (no charts, Parquet, archive)")
     p.add_argument("--repeat", type=int, default=3, help="interleaved runs of frictionless and validate per size (medians reported)")
+    p.add_argument("--national-repeat", type=int, help="--repeat for the national size (default: --repeat): three "
+                   "interleaved frictionless runs alone take ~15 min there")
+    p.add_argument("--national-steps", help="--steps for the national size (default: --steps)")
     p.add_argument("--profile", action="store_true", help="also profile validate on the largest size (cProfile)")
     p.add_argument("--profile-root", type=Path, help="only profile validate on this existing package and exit")
     p.add_argument("--update-doc", action="store_true", help=f"write the tables into {DOC.relative_to(ROOT)}")
@@ -672,12 +676,18 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda msg: print(msg, file=sys.stderr, flush=True)
     started = time.perf_counter()
     steps = {s.strip() for s in args.steps.split(",")}
-    results = [bench_size(n, args.years, args.seed, args.work, steps, log, args.repeat) for n in sorted(sizes)]
+    big = lambda n: n >= NATIONAL
+    nat_steps = {s.strip() for s in args.national_steps.split(",")} if args.national_steps else steps
+    nat_repeat = args.national_repeat or args.repeat
+    results = [bench_size(n, args.years, args.seed, args.work, nat_steps if big(n) else steps, log,
+                          nat_repeat if big(n) else args.repeat) for n in sorted(sizes)]
     per_report = (results[-1].rows - results[-1].regions) / max(1, results[-1].reports)
     nat = None if args.national else national_rows(args.years, args.seed, per_report)
     parts = [f"Machine: {machine()}.",
              f"Command: `python -m scripts.benchmark --sizes {args.sizes} --years {args.years} --seed {args.seed}"
              + (" --national" if args.national else "") + (f" --repeat {args.repeat}" if args.repeat != 3 else "")
+             + (f" --national-repeat {args.national_repeat}" if args.national and args.national_repeat else "")
+             + (f" --national-steps {args.national_steps}" if args.national and args.national_steps else "")
              + (f" --steps {args.steps}" if steps != set(p.get_default("steps").split(",")) else "") + "`"
              + f"; commit {_commit()}; total benchmark wall time {_duration(time.perf_counter() - started)}.", "",
              results_table(results), "", growth_table(results, nat)]
