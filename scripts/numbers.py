@@ -84,6 +84,37 @@ def normalise(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+WHITESPACE_BELOW = 0x3001
+"""Every code point the whitespace rule removes is below this, but for U+FEFF (tested over all
+of Unicode): scanning 1.1 million code points at import took a second of every run."""
+
+
+def _whitespace_class() -> str:
+    """_WHITESPACE as an RE2 character class, every code point listed (RE2's \\s is ASCII
+    only, Python's is Unicode), runs merged."""
+    points = [c for c in range(WHITESPACE_BELOW) if _WHITESPACE.fullmatch(chr(c))] + [0xFEFF]
+    runs, start = [], points[0]
+    for a, b in zip(points, points[1:] + [None]):
+        if b != a + 1:
+            runs.append((start, a))
+            start = b
+    return "[" + "".join(f"\\x{{{s:x}}}" if s == e else f"\\x{{{s:x}}}-\\x{{{e:x}}}" for s, e in runs) + "]+"
+
+
+_FOLD_FROM = "".join(map(chr, _FULLWIDTH))
+_FOLD_TO = "".join(map(chr, _FULLWIDTH.values()))
+_WHITESPACE_SQL = _whitespace_class()
+
+
+def normalise_sql(expr: str) -> str:
+    """normalise as DuckDB SQL over the column or expression `expr` (tests/test_numbers.py
+    checks them equal): for checks that normalise millions of cells at once. The fold only where
+    a full-width character is, as normalise does (the test for one costs less than translate)."""
+    folded = (f"CASE WHEN regexp_matches({expr}, '[{_FOLD_FROM}]') "
+              f"THEN translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}') ELSE {expr} END")
+    return f"regexp_replace({folded}, '{_WHITESPACE_SQL}', '', 'g')"
+
+
 def normalise_with_origin(text: str) -> tuple[str, list[int]]:
     """`normalise(text)` and, for each of its characters, the offset in `text` it came from.
 

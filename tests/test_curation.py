@@ -232,20 +232,6 @@ def test_rows_with_other_errors_are_left_out_with_their_comparisons():
 
 # ---------------------------------------------------------------- the rules as SQL
 
-def test_the_whitespace_rule_in_sql_is_numbers_normalise():
-    # printed_unit normalises quotes in DuckDB: it must remove and fold exactly what
-    # numbers.normalise does, every Unicode space included (RE2's \s is ASCII only)
-    import duckdb
-
-    from scripts import numbers
-    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\u200b\u200c\u200d\ufeff"
-    cells = ["１２，３４５．６％万元", "12 751.098\u3000万元", "a\tb\nc\r\n d", spaces, "发放资助金" + spaces + "12751.098",
-             "－５", "x\u00a0y\u2028z", "no space"]
-    con = duckdb.connect()
-    got = [con.execute(f"SELECT {curation.normalised_sql('c')} FROM (SELECT ?::VARCHAR AS c)", [c]).fetchone()[0] for c in cells]
-    assert got == [numbers.normalise(c) for c in cells]
-
-
 def test_a_figure_inside_its_quote_followed_by_a_multiplier_is_an_error():
     # the unit after the figure read in the quote itself (not at its end), by the SQL of printed_unit
     rows = [dict(r) for r in GOOD_SUBSIDIES]

@@ -417,3 +417,29 @@ def test_plain_figure_short_cut_agrees_with_the_general_reader(text):
 def test_plain_figure_short_cut_is_taken_for_digits_and_a_unit():
     assert numbers._plain_figure().fullmatch("19571人") and numbers._plain_figure().fullmatch("95.47%")
     assert not numbers._plain_figure().fullmatch("3000余人") and not numbers._plain_figure().fullmatch("1,000人")
+
+
+# The whitespace rule as SQL (numbers.normalise_sql), which the set-based checks run over whole
+# columns in DuckDB, removes and folds exactly what normalise does.
+
+def _sql_normalise(text: str) -> str:
+    import duckdb
+    return duckdb.sql(f"SELECT {numbers.normalise_sql('$t')}", params={"t": text}).fetchone()[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1２３。％．，－\t\n\r\u3000\u00a0\u200b\ufeff\u2028\x1c\x85,.%-")), max_size=30))
+def test_sql_normalise_equals_the_python_rule(text):
+    assert _sql_normalise(text) == normalise(text)
+
+
+def test_sql_normalise_on_every_unicode_space_and_folded_character():
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\u200b\u200c\u200d\ufeff"
+    cells = ["１２，３４５．６％万元", "12 751.098\u3000万元", "a\tb\nc\r\n d", spaces, "发放资助金" + spaces + "12751.098",
+             "－５", "x\u00a0y\u2028z", "no space"]
+    assert [_sql_normalise(c) for c in cells] == [normalise(c) for c in cells]
+
+
+def test_whitespace_rule_removes_nothing_above_the_scanned_range_but_the_bom():
+    above = [c for c in range(numbers.WHITESPACE_BELOW, 0x110000) if numbers._WHITESPACE.fullmatch(chr(c))]
+    assert above == [0xFEFF]

@@ -162,15 +162,3 @@ def test_sql_selects_every_row_the_rule_faults(rows):
                       for f, m in provenance.row_problems(r, {"value": r["value"], "value_max": r["value_max"]},
                                                           normalise(r["quote"]) if r["quote"] else ""))
     assert sorted(provenance.problems(_state(rows))) == expected
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab 1２３。％．，－\t\n\r\u3000\u00a0\u200b\ufeff\u2028\x1c\x85,.%-")), max_size=30))
-def test_sql_normalise_equals_the_python_rule(text):
-    assert duckdb.sql(f"SELECT {provenance.normalise_sql('$t')}", params={"t": text}).fetchone()[0] == normalise(text)
-
-
-def test_whitespace_rule_removes_nothing_above_the_scanned_range_but_the_bom():
-    from scripts import numbers
-    above = [c for c in range(provenance.WHITESPACE_BELOW, 0x110000) if numbers._WHITESPACE.fullmatch(chr(c))]
-    assert above == [0xFEFF]

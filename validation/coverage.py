@@ -107,16 +107,16 @@ def _overlapping(candidates: list[Found], spans: list[tuple[int, int]]) -> set[i
 
 
 def cover(source_id: str, path: str, text: str, rows: list[dict], ledger: list[tuple[int, dict]],
-          passages: list[Passage] = (), mapped: tuple[str, list[int]] | None = None) -> SourceCoverage:
+          passages: list[Passage] = (), mapped: tuple[str, list[int]] | None = None,
+          normalised: bool = False) -> SourceCoverage:
     """Account for every candidate of one source. `rows` are topic rows of this source (only
-    their `quote` and `printed` are read, or `quote_n` and `printed_n` when they carry those,
-    already normalised), `ledger` its (row index, entry) pairs from coverage_exclusions,
-    `passages` its checked, non-overlapping passages, `mapped` normalised_map(text) if made."""
+    their `quote` and `printed` are read; `normalised`: already under the whitespace rule),
+    `ledger` its (row index, entry) pairs from coverage_exclusions, `passages` its checked,
+    non-overlapping passages, `mapped` normalised_map(text) if made."""
     cov = SourceCoverage(source_id, path, scan(text), passages=sorted(passages, key=lambda p: p.start))
     norm, origin = mapped or normalised_map(text)
     spans = [s for r in rows if r.get("printed") and r.get("quote")
-             for s in [figure_span(norm, origin, r["quote_n"], r["printed_n"], True) if "quote_n" in r
-                       else figure_span(norm, origin, r["quote"], r["printed"])] if s]
+             for s in [figure_span(norm, origin, r["quote"], r["printed"], normalised)] if s]
     cov.curated = _overlapping(cov.candidates, spans)
     by_offset = {c.offset: c for c in cov.candidates}
     for i, entry in ledger:

@@ -121,22 +121,6 @@ def _has(rows: Rows, relation: str, names) -> bool:
     return set(names) <= have
 
 
-# numbers.normalise as SQL: fold the full-width characters it folds, drop every character it
-# treats as whitespace (Python's \s is str.isspace(); listed one by one, since RE2's \s is ASCII)
-_SPACES = sorted({chr(c) for c in range(0x110000) if chr(c).isspace()} | set("\u3000\u00a0\u200b\u200c\u200d\ufeff"))
-_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _SPACES) + "]+"
-_FOLD_FROM = "".join(chr(c) for c in numbers._FULLWIDTH)
-_FOLD_TO = "".join(chr(c) for c in numbers._FULLWIDTH.values())
-
-
-def normalised_sql(expr: str) -> str:
-    """SQL for numbers.normalise(expr) (tests/test_curation.py checks them equal). translate
-    only where a full-width character is (it costs more than the test for one, and few cells
-    have any), as numbers.normalise does."""
-    folded = f"CASE WHEN regexp_matches({expr}, '[{_FOLD_FROM}]') THEN translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}') ELSE {expr} END"
-    return f"regexp_replace({folded}, '{_SPACE_CLASS}', '', 'g')"
-
-
 def _batches(result, size: int = 100_000):
     """The rows of a query result, fetched `size` at a time: a query may return most rows of a
     table (printed_unit returns every figure that ends its quote), and memory stays bounded."""
@@ -226,7 +210,7 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
     found = rows.con.execute(f"""
         WITH r AS (
             SELECT __row, printed, {col('unit')} AS unit, {col('repair_rule')} AS rule, {col('source_id')} AS sid,
-                   {normalised_sql('quote')} AS q, {normalised_sql('printed')} AS p
+                   {numbers.normalise_sql('quote')} AS q, {numbers.normalise_sql('printed')} AS p
             FROM {rows.relation}
             WHERE printed IS NOT NULL AND quote IS NOT NULL
               AND (instr(quote, printed) = 0
@@ -285,7 +269,7 @@ def kind_cues(df) -> list[Flag]:
     weighed = " AND NOT relative AND NOT contains(note, {w})"   # a cue the note names was weighed by the curator
     sel = rows.con.execute(f"""
         WITH r AS (
-            SELECT __row, kind, {note} AS note, {normalised_sql('quote')} AS q, {normalised_sql('printed')} AS p
+            SELECT __row, kind, {note} AS note, {numbers.normalise_sql('quote')} AS q, {numbers.normalise_sql('printed')} AS p
             FROM {rows.relation}
             WHERE printed IS NOT NULL AND quote IS NOT NULL AND {_like_any('quote', PLAN_CUES + NORM_CUES + ACTUAL_CUES)}
         ), c AS (

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import coverage, passages, provenance
 from .database import quote_ident as qi
@@ -61,7 +62,7 @@ class Inputs:
             if not lt.table.is_topic or "source_id" not in lt.fields:
                 continue
             cols = _row_columns(state.con, name, lt.fields)
-            self.tables[name] = (_arrow_positions(cols.pop("source_id")), cols)
+            self.tables[name] = (_positions(cols.pop("source_id")), cols)
         self.ledger_positions, self.ledger_cols = {}, {}
         lt = state.tables.get(LEDGER)
         if lt is not None and {"source_id", "char_offset", "text"} <= set(lt.fields):
@@ -131,12 +132,12 @@ class Inputs:
 
     def coverage(self, sid: str, mapped=None, rows=None) -> coverage.SourceCoverage:
         """Every candidate of source `sid`: curated by a row, excluded by the ledger, or neither."""
-        figures = [{"quote": q, "printed": p, "quote_n": q, "printed_n": p}
+        figures = [{"quote": q, "printed": p}
                    for _, quotes, printed in (rows if rows is not None else self.rows(sid)) for q, p in zip(quotes, printed)]
         ledger = [(k, {c: self.ledger_cols[c][i] for c in self.ledger_cols})
                   for k, i in enumerate(self.ledger_positions.get(sid, ()))]
         return coverage.cover(sid, self.state.source_paths[sid], self.state.sources[sid], figures, ledger,
-                              self.passages(sid)[0], mapped)
+                              self.passages(sid)[0], mapped, normalised=True)
 
     def locate(self, sid: str, result: Result) -> list[Problem]:
         """The result's problems at today's file, line and column."""
@@ -161,18 +162,16 @@ def _row_columns(con, name: str, fields) -> dict:
     return {c: table.column(c).combine_chunks() for c in table.column_names}
 
 
-def _arrow_positions(column) -> dict[str, np.ndarray]:
-    """Source id -> positions of its rows, in file order, from an Arrow string column."""
+def _positions(column) -> dict[str, np.ndarray]:
+    """Source id -> positions of its rows, in file order, from an Arrow string column (or a
+    pandas one, converted)."""
+    if isinstance(column, pd.Series):
+        column = pa.array(column.to_numpy(dtype=object, na_value=None), type=pa.string())
     encoded = column.dictionary_encode()
     codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(encoded.dictionary) + 1))
     return {sid: order[bounds[j]:bounds[j + 1]] for j, sid in enumerate(encoded.dictionary.to_pylist())}
-
-
-def _positions(column: pd.Series) -> dict[str, np.ndarray]:
-    """Source id -> positions of its rows, in file order."""
-    return pd.DataFrame({"s": column}).groupby("s", sort=False).indices
 
 
 def _row_hashes(con, state) -> dict[str, str]:

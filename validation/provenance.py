@@ -139,35 +139,6 @@ def _check_value(r: dict, raw: dict, printed: str) -> list[tuple[str, str]]:
 # faults is selected. Each distinct printed figure is parsed once (Python, scripts/numbers.parse),
 # into a small table the query joins.
 
-WHITESPACE_BELOW = 0x3001
-"""Every code point the whitespace rule removes is below this, but for U+FEFF (tested over all
-of Unicode): scanning 1.1 million code points at import took a second of every run."""
-
-
-def _whitespace_class() -> str:
-    """numbers' whitespace rule as an RE2 character class: every code point it removes, listed
-    (RE2's \\s is ASCII only, Python's is Unicode), ranges merged."""
-    points = [c for c in range(WHITESPACE_BELOW) if numbers._WHITESPACE.fullmatch(chr(c))] + [0xFEFF]
-    runs, start = [], points[0]
-    for a, b in zip(points, points[1:] + [None]):
-        if b != a + 1:
-            runs.append((start, a))
-            start = b
-    return "[" + "".join(f"\\x{{{s:x}}}" if s == e else f"\\x{{{s:x}}}-\\x{{{e:x}}}" for s, e in runs) + "]+"
-
-
-_FOLD_FROM = "".join(map(chr, numbers._FULLWIDTH))
-_FOLD_TO = "".join(map(chr, numbers._FULLWIDTH.values()))
-_WS = _whitespace_class()
-
-
-def normalise_sql(expr: str) -> str:
-    """SQL equal to numbers.normalise(expr) (tested equal on generated text). A regexp_replace
-    after the fold measured faster than one translate deleting the whitespace (both ~2-3 us a
-    cell, no faster than Python's re.sub, but in DuckDB's threads and without a Python loop)."""
-    return f"regexp_replace(translate({expr}, '{_FOLD_FROM}', '{_FOLD_TO}'), '{_WS}', '', 'g')"
-
-
 def _plain(d: Decimal | None) -> str | None:
     """A decimal as plain digits without exponent or trailing zeros: how a value is usually written."""
     if d is None:
@@ -210,7 +181,7 @@ def make_normalised(con, table: str, columns) -> str:
     """n_<table>: each row's quote and printed figure under the whitespace rule (null when
     empty), made once by DuckDB over the whole columns and read by the per-source checks and
     by suspects_sql (the regular expression over millions of cells is the costly part)."""
-    norm = lambda c: f'nullif({normalise_sql(chr(34) + c + chr(34))}, \'\')' if c in columns else "CAST(NULL AS VARCHAR)"
+    norm = lambda c: f'nullif({numbers.normalise_sql(chr(34) + c + chr(34))}, \'\')' if c in columns else "CAST(NULL AS VARCHAR)"
     con.execute(f"CREATE OR REPLACE TEMP TABLE {normalised_table(table)} AS SELECT __row, {norm('quote')} AS quote_n, "
                 f'{norm("printed")} AS printed_n FROM "t_{table}"')
     return normalised_table(table)
@@ -224,7 +195,7 @@ def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed:
     quote = "coalesce(n.quote_n, '')"
     printed = col("printed")
     first = [   # clauses of row_problems before its `if not printed: return`
-        f"(coalesce({col('project_name')}, '') <> '' AND {quote} <> '' AND NOT contains({quote}, {normalise_sql(col('project_name'))}))",
+        f"(coalesce({col('project_name')}, '') <> '' AND {quote} <> '' AND NOT contains({quote}, {numbers.normalise_sql(col('project_name'))}))",
         f"({quote} <> '' AND coalesce({printed}, '') <> '' AND NOT contains({quote}, n.printed_n))",
     ]
     value = [   # _check_value's clauses, for a printed figure

@@ -225,7 +225,7 @@ def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
 # problems, where `found` are the problems so far (a check may pass over rows already wrong).
 # Loading (load_table) has already run the byte-level checks (csvfile.py, database.py) and the
 # checks of one table as SQL (sqlchecks.py). A new family is a module with such a function,
-# added here: it reads state.tables[name].frame (typed pandas) or state.con (DuckDB tables
+# added here: it reads state.tables[name].columns([...]) (typed pandas) or state.con (DuckDB tables
 # t_<name>), and places a problem with state.tables[name].problem(row, field, message).
 def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
     """Years of government work reports: the source's delivery and review years, and its rows'
