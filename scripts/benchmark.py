@@ -37,7 +37,7 @@ from .metadata import ROOT
 
 PY = sys.executable
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- benchmark-results:start -->", "<!-- benchmark-results:end -->"
+BLOCK = "benchmark-results"   # docs/performance.md: <!-- benchmark-results:start --> ... :end -->
 
 PANEL_VIEW = "SELECT * FROM region_year_panel ORDER BY region_code, year"
 # Cities of one province side by side: spending per student in each prefecture-level city and
@@ -665,6 +665,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", action="store_true", help="also profile validate on the largest size (cProfile)")
     p.add_argument("--profile-root", type=Path, help="only profile validate on this existing package and exit")
     p.add_argument("--update-doc", action="store_true", help=f"write the tables into {DOC.relative_to(ROOT)}")
+    p.add_argument("--doc-block", default=BLOCK, help=f"the block of {DOC.name} --update-doc replaces (default {BLOCK}; "
+                   "the national run, which takes most of an hour, writes its own: benchmark-national)")
     args = p.parse_args(argv)
     if args.profile_root:
         args.work.mkdir(parents=True, exist_ok=True)
@@ -688,7 +690,8 @@ def main(argv: list[str] | None = None) -> int:
              + (" --national" if args.national else "") + (f" --repeat {args.repeat}" if args.repeat != 3 else "")
              + (f" --national-repeat {args.national_repeat}" if args.national and args.national_repeat else "")
              + (f" --national-steps {args.national_steps}" if args.national and args.national_steps else "")
-             + (f" --steps {args.steps}" if steps != set(p.get_default("steps").split(",")) else "") + "`"
+             + (f" --steps {args.steps}" if steps != set(p.get_default("steps").split(",")) else "")
+             + (f" --doc-block {args.doc_block}" if args.doc_block != BLOCK else "") + "`"
              + f"; commit {_commit()}; total benchmark wall time {_duration(time.perf_counter() - started)}.", "",
              results_table(results), "", growth_table(results, nat)]
     if {"corrupted", "frictionless", "validate"} <= steps:
@@ -703,7 +706,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     (args.work / "results.md").write_text(report + "\n", encoding="utf-8")
     if args.update_doc:
-        update_doc(report)
+        update_doc(report, args.doc_block)
     return 0
 
 
@@ -717,13 +720,15 @@ def _commit() -> str:
         return "unknown"
 
 
-def update_doc(report: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
-    if START not in text or END not in text:
-        text += f"\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    DOC.write_text(f"{head}{START}\n{report}\n{END}{tail}", encoding="utf-8")
+def update_doc(report: str, block: str = BLOCK) -> None:
+    """Replace the text between <!-- block:start --> and <!-- block:end --> (appended if missing)."""
+    start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
+    if start not in text or end not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    DOC.write_text(f"{head}{start}\n{report}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
