@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from functools import lru_cache
 
 __all__ = [
@@ -241,11 +241,14 @@ def _longest(table, s: str, pos: int) -> str | None:
 _KEY_PATTERNS: dict[int, tuple[dict, int, re.Pattern]] = {}   # id(table) -> (table, size, pattern)
 
 
+_EXACT = Context(prec=60)   # wide enough for any printed figure times 10^12; its methods, not
+                            # localcontext(), which cost more than the arithmetic
+_ONE = Decimal(1)
+
+
 def _tidy(d: Decimal) -> Decimal:
     """An exact value without exponent noise: 127510980.000 -> 127510980, 98.860 -> 98.86."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return _EXACT.quantize(d, _ONE) if d == d.to_integral_value() else _EXACT.normalize(d)
 
 
 # ---------------------------------------------------------------- numerals
@@ -394,10 +397,8 @@ def _build(text, number, multiplier, upper, unit, qualifier) -> Parsed:
     """Assemble the Parsed value; a range's upper end must not be below its lower end."""
     if upper is not None and upper[1] not in (1, multiplier):
         raise _fail(text, "the two ends of the range have different multipliers")
-    with localcontext() as ctx:
-        ctx.prec = 60
-        value = _tidy(number * multiplier)
-        value_max = _tidy(upper[0] * multiplier) if upper is not None else None
+    value = _tidy(number if multiplier == 1 else _EXACT.multiply(number, multiplier))
+    value_max = _tidy(_EXACT.multiply(upper[0], multiplier)) if upper is not None else None
     if value_max is not None and value_max < value:
         raise _fail(text, f"range upper end {value_max} is below its lower end {value}")
     return Parsed(text=text, number=number, multiplier=multiplier, value=value, value_max=value_max,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from validation import persource
+from validation import persource, provenance
 from validation.run import validate
 
 
@@ -119,6 +119,9 @@ def test_worker_processes_give_the_same_problems(real_package, monkeypatch):
     rows[0]["printed"] = rows[0]["printed"] + "0"
     real_package.write_rows("subsidies", rows)
     serial = [p.plain() for p in validate(real_package.root, use_cache=False)]
+    assert any("cannot parse" in p for p in serial)   # a provenance problem, from the parse of printed
     monkeypatch.setattr(persource, "PARALLEL_FROM", 1)
     monkeypatch.setattr(persource, "BATCH", 1)
+    monkeypatch.setattr(provenance, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(provenance, "PARSE_CHUNK", 7)
     assert [p.plain() for p in validate(real_package.root, use_cache=False)] == serial

@@ -36,10 +36,12 @@ SQL selects, Python words the message (provenance of every topic row, set-based)
                   table selects the rows some clause could fault (a filter that may take too
                   many, never too few: a property test spoils good rows one cell at a time);
                   check_row's Python words their messages. Each distinct printed figure is
-                  parsed once; quotes and figures are normalised once per table (n_<name>).
+                  parsed once, in the run's workers (workers.py) while the parent does the
+                  checks before it; quotes and figures are normalised once per table (n_<name>).
 
-Python per source (the candidate finder reads one report's text), started in forked worker
-processes right after loading, so that it runs beside the table-wide checks; inputs are Arrow
+Python per source (the candidate finder reads one report's text), started in the run's forked
+worker processes (workers.py: one per core, forked once right after loading; jobs queued behind
+the parse of printed figures), so that it runs beside the table-wide checks; inputs are Arrow
 buffers (no millions of Python strings to copy), turned into strings one batch at a time;
 cached under build/validate-cache/ by the inputs' hashes
   persource.py    for each source:

@@ -12,13 +12,13 @@ runs source by source:
   sources whose key changed (`--no-cache` re-checks all). A result names rows by their
   position among the source's rows of a table, so it stays valid when other sources' rows
   move it down the file; lines are looked up afresh on every run;
-- in worker processes: when many sources need checking, batches of whole sources go to one
-  process per core (forked: the tables are shared, not copied or pickled).
+- in worker processes: when many sources need checking, batches of whole sources go to the
+  run's workers, one process per core (validation/workers.py: forked, so the tables are
+  shared, not copied or pickled).
 """
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from . import coverage, passages, provenance
+from . import coverage, passages, provenance, workers
 from .database import quote_ident as qi
 from .report import Problem
 
@@ -216,68 +216,60 @@ def keys(state) -> dict[str, str]:
             for sid, text in state.sources.items()}
 
 
-_WORK: Inputs | None = None   # set in the parent before forking; the workers read it
-
-
 def _check_batch(ids: list[str]) -> list[tuple[str, Result]]:
-    _WORK.fetch(ids)
-    return [(sid, _WORK.check(sid)) for sid in ids]
+    inputs = workers.shared(SHARED)
+    inputs.fetch(ids)
+    return [(sid, inputs.check(sid)) for sid in ids]
+
+
+SHARED = "persource"   # the key of Inputs among the workers' shared inputs
 
 
 class Pending:
-    """Per-source results being computed: by worker processes, forked when the run starts, while
+    """Per-source results being computed: by the worker processes (validation/workers.py) while
     the parent goes on with the table-wide checks (validation/run.py), or here and now when there
-    are few sources or one core. `problems()` waits for them, stores the cache and locates them."""
+    are few sources. `problems()` waits for them, stores the cache and locates them."""
 
-    def __init__(self, state):
+    def __init__(self, state, work: workers.Workers | None = None):
         self.inputs, self.state = Inputs(state), state
         self.cache_file = state.root / CACHE_DIR / CACHE_FILE
         self.wanted = keys(state) if state.use_cache else {}
         cached = _load(self.cache_file) if state.use_cache else {}
         self.results = {sid: cached[self.wanted[sid]] for sid in state.sources if self.wanted.get(sid) in cached}
-        ids = [sid for sid in state.sources if sid not in self.results]
-        workers = min(os.cpu_count() or 1, 8)
-        self.pool = self.async_result = None
-        if len(ids) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            self.results.update(_check_batch_here(self.inputs, ids))
-            return
-        global _WORK
-        _WORK = self.inputs   # the forked workers inherit it: the tables are shared, not pickled
-        try:
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
-        finally:
-            _WORK = None
-        self.async_result = self.pool.map_async(_check_batch, [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)])
+        self.ids = [sid for sid in state.sources if sid not in self.results]
+        self.later = None
+        self.work = work or workers.Workers()
+        self.work.share(SHARED, self.inputs)
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.ids) >= PARALLEL_FROM
+
+    def submit(self) -> "Pending":
+        """Queue the batches (after the workers are forked, if they are)."""
+        ids = self.ids
+        self.later = self.work.map(_check_batch, [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)], self.parallel)
+        return self
 
     def problems(self) -> list[Problem]:
-        if self.pool is not None:
-            try:
-                self.results.update({sid: r for batch in self.async_result.get() for sid, r in batch})
-            finally:
-                self.pool.close()
-                self.pool.join()
-                self.pool = None
+        self.results.update(dict(self.later.get()))
         if self.state.use_cache:
             _store(self.cache_file, {self.wanted[sid]: r for sid, r in self.results.items()})
         return [p for sid, r in self.results.items() for p in self.inputs.locate(sid, r)]
 
 
-def _check_batch_here(inputs: Inputs, ids: list[str]) -> dict[str, Result]:
-    out = {}
-    for i in range(0, len(ids), BATCH):
-        inputs.fetch(ids[i:i + BATCH])
-        out.update({sid: inputs.check(sid) for sid in ids[i:i + BATCH]})
-    return out
-
-
-def start(state) -> Pending:
-    return Pending(state)
+def start(state, work: workers.Workers | None = None) -> Pending:
+    return Pending(state, work)
 
 
 def problems(state, found: list[Problem] = ()) -> list[Problem]:
     """Coverage and passage problems of every source whose text was read (cached when
-    state.use_cache)."""
-    return start(state).problems()
+    state.use_cache), computed here (validate runs them in its workers: run.validate)."""
+    work = workers.Workers()
+    try:
+        return start(state, work).submit().problems()
+    finally:
+        work.close()
 
 
 def _load(file: Path) -> dict:

@@ -17,6 +17,7 @@ import pandas as pd
 from scripts import numbers
 from scripts.source_text import SourceTextError, archived_file, read_source
 
+from . import workers
 from .report import Problem
 from .rows import records
 
@@ -151,22 +152,34 @@ def _parsed_rows(printed: list[tuple[str, str | None]]) -> pd.DataFrame:
     """For each distinct (printed figure, repair_rule): whether check_row's value clause fails
     whatever the row says (bad), and what the row's value, value_max, unit and qualifier must
     be for it to pass (allowed units joined by US, chr(31))."""
+    return pd.DataFrame(_parsed_tuples(printed), dtype=object,
+                        columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"])
+
+
+def _parsed_tuples(printed: list[tuple[str, str | None]]) -> list[tuple]:
     out = []
+    allowed_of = _allowed_units()
     for p, rule in printed:
-        pn = numbers.normalise(p)
         try:
-            fixed = numbers.repair(rule, pn) if rule else pn
-            parsed = None if rule and fixed == pn else numbers.parse(fixed)
+            if rule:
+                pn = numbers.normalise(p)
+                fixed = numbers.repair(rule, pn)
+                parsed = None if fixed == pn else numbers.parse(fixed)
+            else:
+                parsed = numbers.parse(p)   # parse normalises
         except Exception:   # noqa: BLE001 - any failure makes the row a suspect; check_row says why
             parsed = None
         if parsed is None:
             out.append((p, rule, True, None, None, None, None))
-            continue
-        allowed = numbers.COMPATIBLE_UNITS.get(parsed.canonical_unit) if parsed.canonical_unit else None
-        out.append((p, rule, False, _plain(parsed.value), _plain(parsed.value_max),
-                    None if allowed is None else "\x1f".join(sorted(allowed)), parsed.qualifier))
-    return pd.DataFrame(out, columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"],
-                        dtype=object)
+        else:
+            out.append((p, rule, False, _plain(parsed.value), _plain(parsed.value_max),
+                        allowed_of.get(parsed.canonical_unit), parsed.qualifier))
+    return out
+
+
+def _allowed_units() -> dict[str, str]:
+    """Canonical unit -> the row units it allows, joined by US (chr(31)), as suspects_sql reads them."""
+    return {u: "\x1f".join(sorted(a)) for u, a in numbers.COMPATIBLE_UNITS.items() if a is not None}
 
 
 ROW_COLUMNS = ("source_id", *FIELDS)   # what check_row reads, typed; value and value_max as written
@@ -214,22 +227,75 @@ def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed:
             f"WHERE {' OR '.join(first)} OR (coalesce({printed}, '') <> '' AND ({' OR '.join(value)})) ORDER BY r.__row")
 
 
+SHARED = "printed"        # the key of the distinct printed figures among the workers' shared inputs
+PARSE_CHUNK = 5_000       # distinct printed figures per job
+PARALLEL_FROM = 20_000    # distinct printed figures worth parsing in the workers
+
+
+def _topic_tables(state) -> list:
+    return [lt for lt in state.tables.values() if lt.table.is_topic and "source_id" in lt.fields]
+
+
+class Parsing:
+    """The distinct (printed, repair_rule) pairs of every topic table, being parsed: by the
+    run's workers (validation/workers.py) while the parent goes on with other checks, or in the
+    parent when `problems` asks, if there are few."""
+
+    def __init__(self, state, work: workers.Workers):
+        tables = [lt for lt in _topic_tables(state) if "printed" in lt.fields] if state.sources else []
+        distinct = " UNION ALL ".join(
+            f'SELECT printed, {"repair_rule" if "repair_rule" in lt.fields else "NULL"} AS repair_rule FROM "t_{lt.table.name}" '
+            "WHERE coalesce(printed, '') <> ''" for lt in tables)
+        self.printed = state.con.execute(f"SELECT DISTINCT * FROM ({distinct})").fetchall() if distinct else []
+        self.work, self.later = work, None
+        work.share(SHARED, self.printed)
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.printed) >= PARALLEL_FROM
+
+    def submit(self) -> "Parsing":
+        n = len(self.printed)
+        self.later = self.work.map(_parse_chunk, [(i, min(i + PARSE_CHUNK, n)) for i in range(0, n, PARSE_CHUNK)],
+                                   self.parallel)
+        return self
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.later.get(), dtype=object,
+                            columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"])
+
+
+def _parse_chunk(bounds: tuple[int, int]) -> list[tuple]:
+    return _parsed_tuples(workers.shared(SHARED)[bounds[0]:bounds[1]])
+
+
+def start(state, work: workers.Workers) -> Parsing:
+    return Parsing(state, work)
+
+
 def problems(state, found=()) -> list[Problem]:
     """row_problems for every topic row whose source text was read: suspects selected in SQL,
-    messages by row_problems. (quote_problems run per source: validation/persource.py.)"""
+    messages by row_problems. (quote_problems run per source: validation/persource.py.) The
+    distinct printed figures are parsed by the run's workers when validate started them
+    (state.jobs), else here."""
     texts = state.sources
-    tables = [lt for lt in state.tables.values() if lt.table.is_topic and "source_id" in lt.fields]
+    tables = _topic_tables(state)
     if not texts or not tables:
         return []
+    parsing = (getattr(state, "jobs", None) or {}).get(SHARED)
+    if parsing is None:
+        work = workers.Workers()
+        try:
+            parsed = start(state, work).submit().frame()
+        finally:
+            work.close()
+    else:
+        parsed = parsing.frame()
     con = state.con
     con.register("__texts_frame", pd.DataFrame({"id": list(texts)}, dtype=object))
     con.execute("CREATE OR REPLACE TEMP TABLE __texts AS SELECT CAST(id AS VARCHAR) AS id FROM __texts_frame")
     con.unregister("__texts_frame")
-    distinct = " UNION ALL ".join(
-        f'SELECT printed, {"repair_rule" if "repair_rule" in lt.fields else "NULL"} AS repair_rule FROM "t_{lt.table.name}" '
-        "WHERE coalesce(printed, '') <> ''" for lt in tables if "printed" in lt.fields)
-    printed = con.execute(f"SELECT DISTINCT * FROM ({distinct})").fetchall() if distinct else []
-    con.register("__parsed_frame", _parsed_rows(printed))
+    con.register("__parsed_frame", parsed)
     con.execute("CREATE OR REPLACE TEMP TABLE __parsed AS SELECT CAST(printed AS VARCHAR) AS printed, "
                 "CAST(repair_rule AS VARCHAR) AS repair_rule, CAST(bad AS BOOLEAN) AS bad, CAST(value AS VARCHAR) AS value, "
                 "CAST(value_max AS VARCHAR) AS value_max, CAST(allowed AS VARCHAR) AS allowed, "

@@ -12,7 +12,7 @@ from scripts.frames import PANDAS_DTYPES
 from scripts.metadata import ROOT, Table
 
 from . import (coverage, crossrow, curation, database, descriptor, indicators, persource, plausibility, provenance,
-               review_years, rows, sqlchecks)
+               review_years, rows, sqlchecks, workers)
 from .database import Lines
 from .database import quote_ident as qi
 from .report import Problem
@@ -77,6 +77,7 @@ class State:
     published: dict[str, pd.Timestamp]
     con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
     use_cache: bool = False                        # checks may reuse results of unchanged inputs
+    jobs: dict | None = None                       # work started in the run's workers (validation/workers.py)
     _normalised: dict[str, str] | None = None
 
     def normalised(self) -> dict[str, str]:
@@ -188,13 +189,23 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         state, problems = load(root, con, use_cache)
         if state is None:
             return sorted(problems)
-        # the per-source checks start first, in forked workers, and run while the parent does the
-        # table-wide checks before them in CHECKS; their problems join in at their place in the order
-        pending = persource.start(state) if persource.problems in CHECKS else None
-        for check in CHECKS:
-            problems += pending.problems() if check is persource.problems else check(state, problems)
-            for lt in state.tables.values():
-                lt.forget()
+        # the parse of every distinct printed figure and the per-source checks start first, in the
+        # run's forked workers (in that order), and run while the parent does the table-wide checks;
+        # each check collects its results at its place in CHECKS
+        work = workers.Workers()
+        try:
+            state.jobs = {provenance.SHARED: provenance.start(state, work)} if provenance.problems in CHECKS else {}
+            pending = persource.start(state, work) if persource.problems in CHECKS else None
+            work.start(any(job.parallel for job in [*state.jobs.values(), pending] if job is not None))
+            for job in [*state.jobs.values(), pending]:
+                if job is not None:
+                    job.submit()
+            for check in CHECKS:
+                problems += pending.problems() if check is persource.problems else check(state, problems)
+                for lt in state.tables.values():
+                    lt.forget()
+        finally:
+            work.close()
         return sorted(set(problems))
     finally:
         if con is not None:
