@@ -349,25 +349,35 @@ def parse(text: str) -> Parsed:
 
     Cached: parse is a pure function of the text, and Parsed is immutable, so a figure printed
     many times (in the rows, the candidates and the breakdown tolerances) is read once. The
-    commonest shape, Arabic digits and a unit (`19571人`, `95.47%`), takes a short cut with the
-    same result (tests/test_numbers.py compares the two on generated text)."""
+    commonest shapes, Arabic digits with a multiplier, a unit and qualifiers (`19571人`,
+    `1.2万余元`, `95%以上`), take a short cut with the same result (tests/test_numbers.py
+    compares the two on generated text)."""
     s = normalise(text)
     m = _plain_figure().fullmatch(s)
     if m is not None:
-        return _build(text, Decimal(m.group(1)), 1, None, m.group(2), EXACT)
+        kinds = {table[m[g]] for g, table in _QUALIFIER_GROUPS if m[g]}
+        if len(kinds) <= 1:   # conflicting qualifiers: the general reader says which
+            return _build(text, Decimal(m["number"]), MULTIPLIERS[m["multiplier"]] if m["multiplier"] else 1,
+                          None, m["unit"], kinds.pop() if kinds else EXACT)
     return _parse_general(text)
+
+
+_QUALIFIER_GROUPS = (("prefix", PREFIX_QUALIFIERS), ("infix", INFIX_QUALIFIERS), ("infix2", INFIX_QUALIFIERS),
+                     ("suffix", SUFFIX_QUALIFIERS))
 
 
 @lru_cache(maxsize=1)
 def _plain_figure() -> re.Pattern:
-    """Digits, an optional decimal part and an optional unit that the general reader would take
-    whole, with nothing else: no qualifier, multiplier or range separator can start at the unit
-    (so the reader's steps after the numeral would find nothing but the unit)."""
-    units = [u for u in UNIT_CODES
-             if _longest(UNIT_CODES, u, 0) == u and u[0] not in RANGE_SEPARATORS and not u[0].isdigit()
-             and u[0] not in ".,、" and all(_longest(t, u, 0) is None for t in (INFIX_QUALIFIERS, MULTIPLIERS, SUFFIX_QUALIFIERS))]
-    alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(rf"(\d+(?:\.\d+)?)({alternation})?", re.ASCII)
+    """The general reader's steps as one regular expression, for an Arabic numeral without
+    thousands separators or a range: each step a possessive group (`(?:...)?+`, never given
+    back) of its table's keys, longest first, so that each takes what the reader's `take` takes
+    (the longest key, or nothing) and a text the reader would refuse or read otherwise does
+    not match."""
+    keys = lambda table: "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    step = lambda name, table: f"(?:(?P<{name}>{keys(table)}))?+"
+    return re.compile(step("prefix", PREFIX_QUALIFIERS) + r"(?P<number>\d++(?:\.\d++)?+)"
+                      + step("infix", INFIX_QUALIFIERS) + step("multiplier", MULTIPLIERS) + step("infix2", INFIX_QUALIFIERS)
+                      + step("unit", UNIT_CODES) + step("suffix", SUFFIX_QUALIFIERS), re.ASCII)
 
 
 def _parse_general(text: str) -> Parsed:

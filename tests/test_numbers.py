@@ -399,8 +399,9 @@ def test_each_repair_rule_is_in_the_code_list_of_every_topic_table():
 
 # The short cut for plain figures must agree with the general reader on every text: the same
 # Parsed, or the same refusal.
-_PIECES = ["0", "1", "7", "12", "305", ".", ",", "、", "5.25", "１", "万", "亿", "余", "多", "以上", "近", "约",
-           "-", "至", "人", "人次", "元", "%", "％", "所", "个", "名", "万元", " ", "\u3000", "l"]
+_PIECES = ["0", "1", "7", "12", "305", ".", ",", "、", "5.25", "１", "万", "亿", "千", "千万", "万亿", "余", "多",
+           "以上", "以下", "内", "左右", "近", "约", "将近", "超过", "不足", "-", "至", "五", "人", "人次", "元", "%", "％",
+           "所", "个", "名", "万元", " ", "\u3000", "l"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -414,9 +415,34 @@ def test_plain_figure_short_cut_agrees_with_the_general_reader(text):
     assert outcome(numbers.parse.__wrapped__) == outcome(numbers._parse_general)
 
 
-def test_plain_figure_short_cut_is_taken_for_digits_and_a_unit():
-    assert numbers._plain_figure().fullmatch("19571人") and numbers._plain_figure().fullmatch("95.47%")
-    assert not numbers._plain_figure().fullmatch("3000余人") and not numbers._plain_figure().fullmatch("1,000人")
+_optional = lambda table: st.sampled_from(["", *sorted(table)])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.tuples(_optional(numbers.PREFIX_QUALIFIERS), st.sampled_from(["3", "12.5", "0.75", "2026", "1,000", "5-6"]),
+                 _optional(numbers.INFIX_QUALIFIERS), _optional(numbers.MULTIPLIERS), _optional(numbers.INFIX_QUALIFIERS),
+                 _optional(numbers.UNIT_CODES), _optional(numbers.SUFFIX_QUALIFIERS)).map("".join))
+def test_short_cut_agrees_on_every_combination_of_the_readers_steps(text):
+    """Texts built step by step as the reader reads them (conflicting qualifiers, two multipliers,
+    a unit that swallows a qualifier's first character ...), where the short cut is most often taken."""
+    def outcome(f):
+        try:
+            return f(text)
+        except numbers.NumberParseError as exc:
+            return str(exc)
+    assert outcome(numbers.parse.__wrapped__) == outcome(numbers._parse_general)
+
+
+def test_conflicting_qualifiers_are_refused_by_the_short_cut_too():
+    with pytest.raises(numbers.NumberParseError, match="conflicting qualifiers"):
+        numbers.parse.__wrapped__("近3000余人")
+
+
+def test_plain_figure_short_cut_is_taken_for_digits_qualifiers_multipliers_and_a_unit():
+    for text in ("19571人", "95.47%", "3000余人", "近3.5万人次", "1.2亿元以上", "约3万多人"):
+        assert numbers._plain_figure().fullmatch(text), text
+    for text in ("1,000人", "5-6所", "五千人", "3万-4万元"):   # thousands separators, ranges, Chinese numerals
+        assert not numbers._plain_figure().fullmatch(text), text
 
 
 # The whitespace rule as SQL (numbers.normalise_sql), which the set-based checks run over whole
