@@ -236,8 +236,16 @@ def _warm_runs(pkg: Path, repeat: int) -> list[Run]:
         records[row][note] = (records[row][note] + " (benchmark edit)").strip()
         with open(path, "w", encoding="utf-8", newline="") as fh:
             csv.writer(fh, lineterminator="\n").writerows(records)
-        out.append(run([PY, "-m", "scripts", "validate", "--root", str(pkg)], ROOT))
+        out.append(run([PY, "-m", "scripts", "validate", "--timings", "--root", str(pkg)], ROOT))
     return out
+
+
+def _timings(stderr: str) -> str:
+    """validate --timings' line (wall and CPU seconds per step), shortened for the table."""
+    line = next((ln for ln in stderr.splitlines() if ln.startswith("timings: ")), None)
+    if line is None:
+        return ""
+    return "; by step, wall (CPU) s: " + line.removeprefix("timings: ").replace(" s (CPU ", " (").replace(" s)", ")")
 
 
 def _parts(stdout: str) -> str:
@@ -269,7 +277,7 @@ def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str],
             runs["frictionless"].append(run(frictionless_cmd() + ["validate", "datapackage.json", "--json"], pkg,
                                             work / "frictionless.json"))
         if "validate" in steps:
-            runs["validate"].append(run([PY, "-m", "scripts", "validate", "--no-cache", "--root", str(pkg)], ROOT))
+            runs["validate"].append(run([PY, "-m", "scripts", "validate", "--no-cache", "--timings", "--root", str(pkg)], ROOT))
     if runs["frictionless"]:
         r = _median(runs["frictionless"])
         valid = _frictionless_valid(r.stdout)
@@ -279,12 +287,14 @@ def bench_size(regions: int, years: int, seed: int, work: Path, steps: set[str],
     if runs["validate"]:
         r = _median(runs["validate"])
         res.steps.append(Step(label, rows, "validate (all checks)", r.wall, r.cpu, r.peak_mb, r.code == 0, rows,
-                              ("valid" if r.code == 0 else f"{_first_lines(r.stdout + r.stderr)}") + _spread(runs["validate"])))
+                              ("valid" if r.code == 0 else f"{_first_lines(r.stdout + r.stderr)}") + _spread(runs["validate"])
+                              + _timings(r.stderr)))
         log(f"  validate (cold): {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
         warm = _warm_runs(pkg, repeat)
         r = _median(warm)
         res.steps.append(Step(label, rows, "validate, warm: one report's row changed", r.wall, r.cpu, r.peak_mb,
-                              r.code == 0, rows, ("valid" if r.code == 0 else _first_lines(r.stdout + r.stderr)) + _spread(warm)))
+                              r.code == 0, rows, ("valid" if r.code == 0 else _first_lines(r.stdout + r.stderr)) + _spread(warm)
+                              + _timings(r.stderr)))
         log(f"  validate (warm, one report changed): {r.wall:.1f} s, {r.peak_mb:.0f} MB, exit {r.code}")
     if not steps & {"build", "database", "queries"}:
         return res

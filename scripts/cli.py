@@ -16,6 +16,8 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="warnings (plausibility) and passages not yet curated fail too")
     p.add_argument("--no-cache", dest="use_cache", action="store_false",
                    help="re-check every source (default: reuse build/validate-cache/ for sources whose inputs are unchanged)")
+    p.add_argument("--timings", action="store_true",
+                   help="print the wall and CPU seconds of loading and of each check family to stderr")
 
 
 def _pending_passages(root: Path) -> int:
@@ -32,7 +34,10 @@ def _pending_passages(root: Path) -> int:
 def cmd_validate(args, db_file: Path | None = None) -> int:
     from validation.report import render
     from validation.run import validate
-    problems = validate(args.root, use_cache=args.use_cache, db_file=db_file)
+    timings = [] if getattr(args, "timings", False) else None
+    problems = validate(args.root, use_cache=args.use_cache, db_file=db_file, timings=timings)
+    if timings is not None:
+        print("timings: " + "; ".join(f"{step} {wall:.1f} s (CPU {cpu:.1f} s)" for step, wall, cpu in timings), file=sys.stderr)
     errors = [p for p in problems if p.severity == "error" or args.strict]
     warnings = [p for p in problems if p.severity == "warning"]
     if problems:

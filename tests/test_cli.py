@@ -90,3 +90,14 @@ def test_validate_does_not_import_the_charts(package):
     loaded = proc.stdout.splitlines()[-1]
     assert "matplotlib" not in loaded and "scripts.build" not in loaded and "scripts.charts" not in loaded
     assert "'scripts.cli'" in loaded
+
+
+def test_validate_timings_name_loading_every_check_family_and_the_workers(package):
+    from validation import run as engine
+    proc = run("validate", "--timings", "--root", str(package.root))
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("timings: "))
+    steps = [part.split(" ")[0] for part in line.removeprefix("timings: ").split("; ")]
+    assert steps == ["load", "workers_start", *[engine._family(c) for c in engine.CHECKS], "workers"]
+    assert all(" s (CPU " in part for part in line.split("; "))
+    assert "timings" not in run("validate", "--root", str(package.root)).stderr

@@ -1,6 +1,8 @@
 """Run every check in one pass and return all problems, sorted by file, line and column."""
 from __future__ import annotations
 
+import resource
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,11 +177,16 @@ def load(root: Path, con=None, use_cache: bool = False) -> tuple[State | None, l
     return State(root, loaded, texts, paths, published, con, use_cache), problems
 
 
-def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = None) -> list[Problem]:
+def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = None,
+             timings: list | None = None) -> list[Problem]:
     """Every problem of the package at root, sorted by file, line and column. `use_cache`:
     reuse the per-source results of an earlier run whose inputs are unchanged
     (validation/persource.py); False re-checks everything. `db_file`: keep the loaded tables
-    (raw_<name> as text, t_<name> typed) in this DuckDB file, for the build to reuse."""
+    (raw_<name> as text, t_<name> typed) in this DuckDB file, for the build to reuse.
+    `timings`: appended (step, wall s, CPU s) for loading, each check family (the parent's CPU)
+    and the workers (their CPU; wall 0: they run beside the families), for `validate --timings`
+    and the benchmark."""
+    clock = _Clock(timings)
     con = None
     if db_file is not None:
         db_file.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +194,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         con = database.connect(db_file, temp_dir=db_file.parent / "duckdb_tmp")
     try:
         state, problems = load(root, con, use_cache)
+        clock.lap("load")
         if state is None:
             return sorted(problems)
         # the parse of every distinct printed figure and the per-source checks start first, in the
@@ -200,16 +208,49 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
             for job in [*state.jobs.values(), pending]:
                 if job is not None:
                     job.submit()
+            clock.lap("workers_start")
             for check in CHECKS:
                 problems += pending.problems() if check is persource.problems else check(state, problems)
                 for lt in state.tables.values():
                     lt.forget()
+                clock.lap(_family(check))
         finally:
             work.close()
+            clock.workers()
         return sorted(set(problems))
     finally:
         if con is not None:
             con.close()
+
+
+def _family(check) -> str:
+    """A check family's short name: _topic_problems -> topic, provenance.problems -> provenance."""
+    name = check.__name__.strip("_").removesuffix("problems").strip("_")
+    return name or check.__module__.rsplit(".", 1)[-1]
+
+
+class _Clock:
+    """Wall and CPU time of each step of a run, when asked for (validate --timings)."""
+
+    def __init__(self, timings: list | None):
+        self.timings = timings
+        self.wall, self.cpu, self.children = time.perf_counter(), time.process_time(), _children_cpu()
+
+    def lap(self, step: str) -> None:
+        if self.timings is not None:
+            wall, cpu = time.perf_counter(), time.process_time()
+            self.timings.append((step, wall - self.wall, cpu - self.cpu))
+            self.wall, self.cpu = wall, cpu
+
+    def workers(self) -> None:
+        if self.timings is not None:
+            self.timings.append(("workers", 0.0, _children_cpu() - self.children))
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process' ended children (the workers, once closed)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _topic_problems(state: State, found: list[Problem]) -> list[Problem]:
