@@ -145,7 +145,7 @@ def _load_tables(con, root: Path, validated: Path | None) -> dict[str, int]:
     for t in tables(root):
         n = con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
         expected = csv_record_count(root / t.path) if validated is None else \
-            con.execute(f'SELECT count(*) FROM validated."raw_{t.name}"').fetchone()[0]
+            con.execute(f'SELECT count(*) FROM validated."t_{t.name}"').fetchone()[0]
         if n != expected:
             raise BuildError(f"{t.path}: {expected} records in the CSV but {n} rows in table {t.name}")
         counts[t.name] = n

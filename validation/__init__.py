@@ -6,8 +6,10 @@ Which check runs where, and why (in the order they run):
 Python, one streaming pass over bytes (before any table exists)
   descriptor.py   datapackage.json: JSON syntax, the Frictionless spec (frictionless itself;
                   its result cached per descriptor text), resource paths.
-  database.py     each CSV loaded once into DuckDB as text (raw_<name>). A file whose bytes
-                  are clean goes through DuckDB's parallel CSV reader; any other file through
+  database.py     each CSV loaded once into DuckDB as text (raw_<name>, dropped once the
+                  typed table t_<name> holds every cell and the text of each typed one, so
+                  that DuckDB keeps one copy of the package). A file whose bytes are clean
+                  goes through DuckDB's parallel CSV reader; any other file through
   csvfile.py      the Python reader, which says where: BOM, encoding, line endings, blank
                   lines, unbalanced quotes, header, record width. Physical lines are looked
                   up only for rows that have a problem.

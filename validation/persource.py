@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from . import coverage, passages, provenance, workers
 from .database import quote_ident as qi
+from .sqlchecks import RAW
 from .report import Problem
 
 CACHE_DIR = Path("build") / "validate-cache"
@@ -176,7 +177,8 @@ def _positions(column) -> dict[str, np.ndarray]:
 
 def _row_hashes(con, state) -> dict[str, str]:
     """Source id -> hash of every row, of every table with a source_id column, that names it
-    (all cells as written, and where it stands among the source's rows), computed by DuckDB:
+    (the text of every cell, missing values as NULL, and where it stands among the source's
+    rows; t_<name> keeps the text of typed cells as __raw_<field>), computed by DuckDB:
     per row a 64-bit hash of its cells and its distance from the source's first row, combined
     per source with bit_xor. Order-free aggregates only: the ordered list() this replaced ran
     out of DuckDB's memory at national size. A row of another source moved in between changes
@@ -186,9 +188,10 @@ def _row_hashes(con, state) -> dict[str, str]:
         header = [h for h in (lt.csv.header or lt.table.field_names) if h in lt.table.field_names]
         if "source_id" not in header:
             continue
-        cells = ", ".join(f'r."{h}"' for h in header)
-        parts.append(f"SELECT '{name}' AS t, r.\"source_id\" AS s, bit_xor(hash({cells}, r.rowid - f.first)) AS h "
-                     f"FROM \"raw_{name}\" r JOIN (SELECT \"source_id\", min(rowid) AS first FROM \"raw_{name}\" "
+        text = lambda h: f'r."{h}"' if lt.fields.get(h, {}).get("type", "string") == "string" else f'r."{RAW}{h}"'
+        cells = ", ".join(text(h) for h in header)
+        parts.append(f"SELECT '{name}' AS t, r.\"source_id\" AS s, bit_xor(hash({cells}, r.__row - f.first)) AS h "
+                     f"FROM \"t_{name}\" r JOIN (SELECT \"source_id\", min(__row) AS first FROM \"t_{name}\" "
                      f"GROUP BY \"source_id\") f ON f.\"source_id\" IS NOT DISTINCT FROM r.\"source_id\" GROUP BY r.\"source_id\"")
     if not parts:
         return {}

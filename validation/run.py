@@ -22,8 +22,8 @@ from .report import Problem
 
 class Loaded:
     """A table as loaded: where its records are in the file (`csv`: header, byte-level
-    problems, line of a record on demand) and its rows in DuckDB (t_<name> typed, raw_<name>
-    as text). Python checks ask for the columns they read (`columns`), fetched once each and
+    problems, line of a record on demand) and its rows in DuckDB (t_<name>: typed, with the
+    text of each typed cell as __raw_<field>). Python checks ask for the columns they read (`columns`), fetched once each and
     typed as the pandas loader types them; `frame` is every column, for checks that need all."""
 
     def __init__(self, table: Table, csv: Lines, con, header: list[str]):
@@ -77,7 +77,7 @@ class State:
     sources: dict[str, str]          # source id -> original text
     source_paths: dict[str, str]
     published: dict[str, pd.Timestamp]
-    con: duckdb.DuckDBPyConnection | None = None   # t_<name> and raw_<name> of every table
+    con: duckdb.DuckDBPyConnection | None = None   # t_<name> of every table
     use_cache: bool = False                        # checks may reuse results of unchanged inputs
     jobs: dict | None = None                       # work started in the run's workers (validation/workers.py)
     _normalised: dict[str, str] | None = None
@@ -140,6 +140,9 @@ def load_table(con, table: Table, root: Path) -> tuple[Loaded, list[Problem]]:
     if formulas and (sql := sqlchecks.formula_cells(table, header)) is not None:
         # a file in which no cell can start a formula (one regex over the bytes) needs no query
         problems += [loaded.problem(r, f, sqlchecks.formula_message(f, start)) for r, f, start in con.execute(sql).fetchall()]
+    # the text table has served (t_<name> keeps every cell's text: strings as they are, other
+    # fields as __raw_<field>); dropped, DuckDB holds one copy of the package, not two
+    con.execute(f"DROP TABLE {qi('raw_' + table.name)}")
     return loaded, problems
 
 
@@ -182,7 +185,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
     """Every problem of the package at root, sorted by file, line and column. `use_cache`:
     reuse the per-source results of an earlier run whose inputs are unchanged
     (validation/persource.py); False re-checks everything. `db_file`: keep the loaded tables
-    (raw_<name> as text, t_<name> typed) in this DuckDB file, for the build to reuse.
+    (t_<name>) in this DuckDB file, for the build to reuse.
     `timings`: appended (step, wall s, CPU s) for loading, each check family (the parent's CPU)
     and the workers (their CPU; wall 0: they run beside the families), for `validate --timings`
     and the benchmark."""
