@@ -250,3 +250,78 @@ def test_parts_checks_read_the_same_rows_from_duckdb():
     df = frame("subsidies", rows)
     for check in (curation.unlinked_parts, curation.part_dimensions):
         assert check(df) and check(curation.Rows.of_frame(df)) == check(df), check.__name__
+
+
+# ---------------------------------------------------------------- the queries against the rules they select for
+
+import re  # noqa: E402
+
+import duckdb  # noqa: E402
+import pandas as pd  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from scripts.numbers import normalise  # noqa: E402
+from validation import provenance  # noqa: E402
+
+
+def in_database(df) -> curation.Rows:
+    """The rows as validate hands them over: a table t_<name> with its quotes normalised once
+    (provenance.make_normalised's n_<name>), which the checks read instead of normalising."""
+    con = duckdb.connect()
+    con.register("t_demo", df.reset_index(names="__row"))
+    return curation.Rows(con, '"t_demo"', frozenset(df.columns), provenance.make_normalised(con, "demo", df.columns))
+
+
+CUES = curation.PLAN_CUES + curation.NORM_CUES + curation.ACTUAL_CUES
+PIECES = [*CUES, "计\n划", "实 际", "，", ",", "。", "：", "（", "的", "全市", "教师", "招聘", " ", "\n", "１", "2020年"]
+
+
+@st.composite
+def _kind_row(draw):
+    printed = draw(st.sampled_from(["45人", "１２所", "110%", "3 000人", "计划"]))
+    before, after = (draw(st.lists(st.sampled_from(PIECES), max_size=6)) for _ in range(2))
+    quote = "".join(before) + (printed if draw(st.booleans()) else draw(st.sampled_from(["45 人", "12所"]))) + "".join(after)
+    note = draw(st.one_of(st.none(), st.sampled_from(CUES), st.just("as planned")))
+    return dict(printed=printed, quote=quote, kind=draw(st.sampled_from(["actual", "target", "standard", "other"])), note=note)
+
+
+def _kind_rule(rows: list[dict]) -> list:
+    """kind_cues' rule row by row in Python, without the query's filter: the clause of the
+    normalised quote that ends with the figure."""
+    out = []
+    for i, r in enumerate(rows):
+        q, p = normalise(r["quote"]), normalise(r["printed"])
+        if p not in q:
+            continue
+        head = re.search(f"[^{curation.CLAUSE.pattern[1:-1]}]*$", q[:q.find(p)]).group()
+        if flag := curation._kind_flag(i, r["kind"], r["note"] or "", head + p, head.endswith("的")):
+            out.append(flag)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_kind_row(), min_size=1, max_size=10))
+def test_the_kind_query_keeps_every_row_the_rule_flags(rows):
+    df = pd.DataFrame(rows, dtype=object)
+    expected = _kind_rule(rows)
+    assert curation.kind_cues(df) == expected
+    assert curation.kind_cues(in_database(df)) == expected
+
+
+def test_a_cue_a_line_break_splits_is_still_a_cue():
+    row = dict(ENR, id="shangrao2020-enr-901", kind="actual", value="45", printed="45人",
+               quote="平均班额控\n制在国家、省规定的小学45人")
+    assert [f[1] for f in curation.kind_cues(frame("enrollment", [row]))] == ["kind"]
+
+
+def test_the_checks_read_the_normalised_quotes_validate_made_once():
+    # validate hands over provenance's n_<name> (curation.Rows.normalised); the checks then
+    # flag what they flag when they normalise the quotes themselves
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[1].update(printed="12751.098", value="12751.098", quote="发放资助金12751.098")   # 万元 only in the source
+    rows[2].update(printed="109233", value="109233", quote="其中资助建档立卡家庭学生109233 人次，计划")
+    rows.append(dict(GOOD_SUBSIDIES[0], id="shangrao2020-sub-904", kind="target", quote="实际资助学生220051人次"))
+    texts = {"shangrao2020": normalise("发放资助金12751.098\n万元；其中")}
+    df = frame("subsidies", rows)
+    for check in (curation.kind_cues, lambda d: curation.printed_unit(d, texts)):
+        assert check(df) and check(in_database(df)) == check(df)
