@@ -325,3 +325,47 @@ def test_the_checks_read_the_normalised_quotes_validate_made_once():
     df = frame("subsidies", rows)
     for check in (curation.kind_cues, lambda d: curation.printed_unit(d, texts)):
         assert check(df) and check(in_database(df)) == check(df)
+
+
+SOURCE = normalise("发放资助金12751.098\n万元；其中建档立卡家庭学生1970个，资助45人次，新建3余所，投入１２万元，2.34亿元")
+FIGURES = ["12751.098", "12751.098万元", "1970", "45人", "45", "3", "１２", "2.34", " "]
+
+
+@st.composite
+def _printed_row(draw):
+    printed = draw(st.sampled_from(FIGURES))
+    before = draw(st.lists(st.sampled_from(["发放资助金", "建档立卡家庭学生", "资助", "新建", "投入", "，", " ", "１"]), max_size=2))
+    after = draw(st.lists(st.sampled_from(["万元", "万", "亿元", "人", "人次", "个", "余", "，", " ", "\n", "12751.098"]),
+                          max_size=3))
+    # (without anything after the figure, the quote ends with it: the source tells what follows)
+    quote = "".join(before) + draw(st.sampled_from([printed, *FIGURES])) + "".join(after)
+    return dict(printed=printed, quote=quote, unit=draw(st.sampled_from([None, "person", "person_time", "yuan", "item"])),
+                repair_rule=None, source_id=draw(st.sampled_from(["s1", "s2", None])))
+
+
+def _printed_rule(rows: list[dict], texts: dict) -> list:
+    """printed_unit's rule row by row in Python: the unit and multiplier after the figure's
+    first place in the normalised quote, or, when the quote ends with it, in the source."""
+    out = []
+    for i, r in enumerate(rows):
+        q, p = normalise(r["quote"]), normalise(r["printed"])
+        at = q.find(p)
+        if at < 0:
+            continue
+        s = q
+        if at + len(p) == len(q):
+            text = texts.get(r["source_id"])
+            where = text.find(q) if text else -1
+            s, at = (text, where + at) if where >= 0 else (q, at)
+        if tail := curation._UNIT_AFTER.match(s, at + len(p)).group():
+            out += curation._printed_flags([dict(r, __row=i, rule=r["repair_rule"], p=p)], [tail])
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_printed_row(), min_size=1, max_size=10))
+def test_the_printed_query_keeps_every_row_the_rule_flags(rows):
+    df = pd.DataFrame(rows, dtype=object)
+    expected = _printed_rule(rows, {"s1": SOURCE})
+    assert curation.printed_unit(df, {"s1": SOURCE}) == expected
+    assert curation.printed_unit(in_database(df), {"s1": SOURCE}) == expected

@@ -44,6 +44,7 @@ from functools import lru_cache
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from scripts import numbers
 from scripts.draft_rules import RULES
@@ -182,7 +183,7 @@ _UNIT_AFTER = re.compile("(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numb
                          + ")?(?:余|多)?(?:" + "|".join(sorted(map(re.escape, numbers.UNIT_CODES), key=len, reverse=True)) + ")?")
 
 
-_UNIT_FIRST = set("余多") | {w[0] for w in numbers.MULTIPLIERS} | {w[0] for w in numbers.UNIT_CODES} | set(" \t\n\r\u3000")
+_UNIT_FIRST = set("余多") | {w[0] for w in numbers.MULTIPLIERS} | {w[0] for w in numbers.UNIT_CODES}   # of a _UNIT_AFTER match
 
 
 _MAX_TAIL = 2 + max(map(len, numbers.MULTIPLIERS)) + 2 + max(map(len, numbers.UNIT_CODES))   # longest _UNIT_AFTER match
@@ -203,56 +204,54 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
     `texts` (source id -> normalised text) has it (a quote cut short after the digits does not
     hide the 万元), else in the quote.
 
-    One query applies the rule to every row: only a figure the raw quote continues with a
-    unit's first character (or a space), or ends with, is looked at; the whitespace rule (the
-    normalised quotes of rows.normalised when given), the figure's place in the quote and the
-    unit and multiplier after it are SQL. A figure that ends its quote is followed in the
-    source: that lookup is Python's str.find (DuckDB's instr counts characters from the start
-    of the text: measured 3-4x slower), over the two short columns it needs, read from Arrow
-    batches of the result (most rows of a table, when most quotes end with their figure);
-    the other columns are read for the few rows the lookup keeps. Each distinct figure with
-    something after it is parsed once."""
+    One query applies the rule to every row, over the normalised quote and figure
+    (rows.normalised when given): the figure's place in the quote, and the unit and
+    multiplier after it when the quote goes on (a regular expression only where the next
+    character can start one). A figure that ends its quote is followed in the source: that
+    lookup is Python's str.find (DuckDB's instr counts characters from the start of the text:
+    measured 3-4x slower) over the two short columns it needs (source id, quote), read from
+    Arrow batches of the result, which holds most rows of a table when most quotes end with
+    their figure. Each distinct figure with something after it is parsed once."""
     rows = _rows(df)
     if not {"printed", "quote", "unit"} <= rows.columns:
         return []
     col = lambda n: f"t.{qi(n)}" if n in rows.columns else "NULL"
     join, quote_n, printed_n = _normal(rows)
-    first = _str("".join(sorted(_UNIT_FIRST)))
-    unit_after = _str("^(?:" + _UNIT_AFTER.pattern + ")")
+    texts = texts or {}
     found = rows.con.execute(f"""
         WITH r AS (
             SELECT t.__row AS __row, t.printed AS printed, {col('unit')} AS unit, {col('repair_rule')} AS rule,
                    {col('source_id')} AS sid, {quote_n} AS q, {printed_n} AS p
             FROM {rows.relation} t {join}
             WHERE t.printed IS NOT NULL AND t.quote IS NOT NULL
-              AND (instr(t.quote, t.printed) = 0
-                   OR contains({first}, substr(t.quote, instr(t.quote, t.printed) + length(t.printed), 1)))
         ), f AS (
             SELECT *, instr(q, p) AS pos FROM r
         ), u AS (
-            SELECT __row, printed, unit, rule, p, sid,
-                   pos - 1 + length(p) = length(q) AS at_end,
+            SELECT __row, printed, unit, rule, p, sid, pos - 1 + length(p) = length(q) AS at_end,
                    CASE WHEN at_end THEN q END AS q,
-                   CASE WHEN NOT at_end THEN regexp_extract(substr(q, pos + length(p), {_MAX_TAIL}), {unit_after}) END AS tail
+                   CASE WHEN NOT at_end AND contains({_str("".join(sorted(_UNIT_FIRST)))}, substr(q, pos + length(p), 1))
+                        THEN regexp_extract(substr(q, pos + length(p), {_MAX_TAIL}), {_str("^(?:" + _UNIT_AFTER.pattern + ")")})
+                   END AS tail
             FROM f WHERE pos > 0
         )
-        SELECT __row, printed, unit, rule, p, sid, q, tail FROM u WHERE at_end OR tail <> ''""")
-    texts, after = texts or {}, _UNIT_FIRST - set(" \t\n\r\u3000")   # normalised text has no space
+        SELECT __row, printed, unit, rule, p, sid, q, tail FROM u
+        WHERE {"at_end OR " if texts else ""}coalesce(tail, '') <> ''""")
     out = []
     for batch in found.fetch_record_batch(_BATCH):
-        sids, quotes, tails = (batch.column(c).to_pylist() for c in ("sid", "q", "tail"))
-        kept = []
-        for k, q in enumerate(quotes):
-            if q is not None:   # the quote ends with the figure: what follows is in the source
-                text = texts.get(sids[k])
-                where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
-                if where < 0 or text[where + len(q):where + len(q) + 1] not in after:   # (most rows: a set lookup)
-                    continue
-                tails[k] = _UNIT_AFTER.match(text, where + len(q)).group()
-            if tails[k]:
-                kept.append(k)
+        ends = pc.is_valid(batch.column("q"))
+        inside = batch.filter(pc.invert(ends))     # the unit after the figure read in the quote: few rows
+        out += _printed_flags(inside.to_pylist(), inside.column("tail").to_pylist())
+        ends = batch.filter(ends)                  # the quote ends with the figure: what follows is in the source
+        kept, tails = [], []
+        for k, (sid, q) in enumerate(zip(ends.column("sid").to_pylist(), ends.column("q").to_pylist())):
+            text = texts.get(sid)
+            where = text.find(q) if text else -1   # (a quote found twice is the provenance check's error)
+            if where >= 0 and text[where + len(q):where + len(q) + 1] in _UNIT_FIRST:   # (most rows: a set lookup)
+                if tail := _UNIT_AFTER.match(text, where + len(q)).group():
+                    kept.append(k)
+                    tails.append(tail)
         if kept:
-            out += _printed_flags(batch.take(kept).to_pylist(), [tails[k] for k in kept])
+            out += _printed_flags(ends.take(kept).to_pylist(), tails)
     return sorted(out)   # (fetched in batches, in no particular order)
 
 
