@@ -369,3 +369,36 @@ def test_the_printed_query_keeps_every_row_the_rule_flags(rows):
     expected = _printed_rule(rows, {"s1": SOURCE})
     assert curation.printed_unit(df, {"s1": SOURCE}) == expected
     assert curation.printed_unit(in_database(df), {"s1": SOURCE}) == expected
+
+
+@st.composite
+def _part_row(draw):
+    pick = lambda *values: draw(st.sampled_from(values))
+    return dict(id=pick("a", "b", "c", None), parent_id=pick(None, "a", "b", "x"), region_code=pick("361100", "361104", None),
+                year=pick(2019, 2020, None), period=pick("year", "first_half", None), value=pick(None, 1.0),
+                note=pick(None, "Region differs from its total: a district", "year of the total", "period differs"))
+
+
+def _parts_rule(rows: list[dict]) -> list[tuple]:
+    """part_dimensions' rule row by row: each part against the first row with its parent's id."""
+    first = {}
+    for r in rows:
+        first.setdefault(r["id"], r)
+    out = []
+    for dim in curation.PART_DIMENSIONS:
+        for i, r in enumerate(rows):
+            total = first.get(r["parent_id"]) if r["parent_id"] is not None else None
+            if total is None or None in (r[dim], total[dim]) or r[dim] == total[dim]:
+                continue
+            note = (r["note"] or "").lower()
+            if (dim == "region_code" and r["value"] is None) or (dim.split("_")[0] in note and ("total" in note or "differ" in note)):
+                continue
+            out.append((i, dim))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_part_row(), min_size=1, max_size=10))
+def test_the_parts_query_flags_every_part_the_rule_flags(rows):
+    df = pd.DataFrame(rows).astype({"year": "Int64"})
+    assert [f[:2] for f in curation.part_dimensions(df)] == _parts_rule(rows)

@@ -149,31 +149,38 @@ def _str(text: str) -> str:
 # ---------------------------------------------------------------- parts
 
 def part_dimensions(df) -> list[Flag]:
-    """A part shares region, year and period with its total unless its note says why. Over
-    Rows, DuckDB returns the parts and their totals only (pandas joins them)."""
-    need = {"id", "parent_id", *PART_DIMENSIONS}
-    if not need <= set(df.columns):
+    """A part shares region, year and period with its total unless its note says why. One
+    query joins each part to its total (the first row with that id) and returns the pairs
+    that differ in a dimension both have (a cell missing on either side, a type error reported
+    elsewhere, is not compared; a named project row, with no value, carries the district it
+    names, so its region may differ); Python reads the note of those few."""
+    rows = _rows(df)
+    if not {"id", "parent_id", *PART_DIMENSIONS} <= rows.columns:
         return []
-    if isinstance(df, Rows):
-        df = _fetch(df, ["id", "parent_id", *PART_DIMENSIONS, "note", "value"],
-                    f"parent_id IS NOT NULL OR id IN (SELECT parent_id FROM {df.relation})")
-    parts = df[df["parent_id"].notna()][["id", "parent_id", *PART_DIMENSIONS]].assign(note=_col(df, "note")).reset_index()
-    totals = df[["id", *PART_DIMENSIONS]].drop_duplicates("id")
-    pairs = parts.merge(totals, left_on="parent_id", right_on="id", suffixes=("", "_total"))
+    note = "p.note" if "note" in rows.columns else "NULL"
+    valued = " AND p.value IS NOT NULL" if "value" in rows.columns else ""
+    dims = [qi(d) for d in PART_DIMENSIONS]
+    differs = [f"p.{d} <> s.{d}" + (valued if d == qi("region_code") else "") for d in dims]
+    found = rows.con.execute(f"""
+        WITH s AS (
+            SELECT id, {', '.join(dims)} FROM {rows.relation}
+            WHERE id IN (SELECT parent_id FROM {rows.relation})
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY __row) = 1
+        )
+        SELECT p.__row, p.parent_id, {note}, {', '.join(f"p.{d}, s.{d}, coalesce({c}, false)" for d, c in zip(dims, differs))}
+        FROM {rows.relation} p JOIN s ON s.id = p.parent_id
+        WHERE {' OR '.join(f"({c})" for c in differs)}
+        ORDER BY p.__row""").fetchall()
     out = []
-    for dim in PART_DIMENSIONS:
-        a, b = pairs[dim].astype("object"), pairs[f"{dim}_total"].astype("object")
-        # a cell missing on either side (a type error, reported elsewhere) is not compared
-        differs = (a.notna() & b.notna() & (a != b)).fillna(False).astype(bool)
-        if dim == "region_code" and "value" in df.columns:   # named projects carry the district they name
-            differs &= pairs["index"].map(df["value"].notna()).astype(bool)
-        for _, r in pairs[differs].iterrows():
-            note = _text(r["note"]).lower()
-            if dim.split("_")[0] in note and ("total" in note or "differ" in note):
+    for k, dim in enumerate(PART_DIMENSIONS):
+        for i, parent, why, *cells in found:
+            mine, total, differ = cells[3 * k:3 * k + 3]
+            why = _text(why).lower()
+            if not differ or (dim.split("_")[0] in why and ("total" in why or "differ" in why)):
                 continue
-            out.append((r["index"], dim, f"{dim}: {_text(r[dim])!r} differs from its total {r['parent_id']}'s "
-                                          f"{_text(r[dim + '_total'])!r}; a part describes its total's place and time "
-                                          f"(or say why in note, e.g. '{dim} differs from its total: …')", "error"))
+            out.append((i, dim, f"{dim}: {_text(mine)!r} differs from its total {parent}'s {_text(total)!r}; a part "
+                                f"describes its total's place and time (or say why in note, e.g. '{dim} differs from its "
+                                "total: …')", "error"))
     return out
 
 
