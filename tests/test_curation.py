@@ -241,15 +241,20 @@ def test_a_figure_inside_its_quote_followed_by_a_multiplier_is_an_error():
                    "as printed ('12751.098万元') and value its parse (127510980)"]
 
 
-def test_parts_checks_read_the_same_rows_from_duckdb():
-    # validate runs parts and unlinked parts over the rows a query selects (curation.Rows);
-    # the same rows as a frame give the same flags
+def test_unlinked_parts_are_looked_for_within_one_series():
+    # DuckDB numbers the series (every key column alike, a missing key alike too): rows of
+    # another kind or source do not add up to a total, rows missing the same key do
     rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
-            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural"),
-            _aid(905, "1万元", "10000", parent_id="shangrao2020-sub-906", period="year"), _aid(906, "5万元", "50000")]
+            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural")]
+    assert [f[0] for f in curation.unlinked_parts(frame("subsidies", rows))] == [0]
+    rows[3]["kind"] = "target"
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+    rows[3]["kind"] = "actual"
     df = frame("subsidies", rows)
-    for check in (curation.unlinked_parts, curation.part_dimensions):
-        assert check(df) and check(curation.Rows.of_frame(df)) == check(df), check.__name__
+    df["programme"] = None
+    assert [f[0] for f in curation.unlinked_parts(df)] == [0]
+    df.loc[3, "programme"] = "other"
+    assert curation.unlinked_parts(df) == []
 
 
 # ---------------------------------------------------------------- the queries against the rules they select for

@@ -359,37 +359,32 @@ def multi_year(df) -> list[Flag]:
 
 # ---------------------------------------------------------------- unlinked parts
 
-def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
+def unlinked_parts(df) -> list[Flag]:
     """Rows without parent_id that follow a row of the same series and add up to it.
 
-    One sort by series and id, cumulative sums within each series, and a binary search per
-    row for the run of rows after it whose sum is its value (values are positive, so the sums
-    grow): linear-logarithmic in rows, no loop per series."""
-    need = {"id", "parent_id", "value", "printed", "unit"}
-    if not need <= set(df.columns):
+    DuckDB selects the candidates (no parent, not a total of parts, a positive value, not a
+    rate), numbers their series (dense_rank over the key columns: missing keys form their own
+    series) and sorts them by series and id, so the key columns never leave DuckDB; numpy
+    takes the series, values and ids as Arrow columns. Cumulative sums within each series,
+    and a binary search per row for the run of rows after it whose sum is its value (values
+    are positive, so the sums grow): linear-logarithmic in rows, no loop per series."""
+    rows = _rows(df)
+    if not {"id", "parent_id", "value", "printed", "unit"} <= rows.columns:
         return []
-    if isinstance(df, Rows):
-        # DuckDB returns the candidates only (the filter below, as SQL), each with its series
-        # numbered (dense_rank: missing keys form their own series, as groupby(dropna=False)),
-        # so the eleven key columns never become pandas strings
-        keys = ", ".join(qi(c) for c in SERIES if c in df.columns)
-        cols = ", ".join(qi(c) for c in ("id", "parent_id", "value", "printed", "unit", "repair_rule") if c in df.columns)
-        df = df.con.execute(f"""SELECT __row, dense_rank() OVER (ORDER BY {keys}) AS __series, {cols} FROM {df.relation}
-            WHERE parent_id IS NULL AND value > 0 AND unit <> 'percent'
-              AND (id IS NULL OR id NOT IN (SELECT parent_id FROM {df.relation} WHERE parent_id IS NOT NULL))
-            ORDER BY __row""").df().set_index("__row").rename_axis(None)
-    keys = [c for c in SERIES if c in df.columns]
-    has_parts = set(df["parent_id"].dropna())
-    free = df[df["parent_id"].isna() & (df["value"] > 0).fillna(False) & (df["unit"] != "percent").fillna(False)
-              & ~df["id"].isin(has_parts)]
-    if len(free) < 3:
+    keys = ", ".join(qi(c) for c in SERIES if c in rows.columns)
+    rule = "repair_rule" if "repair_rule" in rows.columns else "NULL"
+    free = rows.con.execute(f"""
+        SELECT __row, dense_rank() OVER (ORDER BY {keys}) AS series, id, CAST(value AS DOUBLE) AS value, printed,
+               {rule} AS rule
+        FROM {rows.relation}
+        WHERE parent_id IS NULL AND value > 0 AND unit <> 'percent'
+          AND (id IS NULL OR id NOT IN (SELECT parent_id FROM {rows.relation} WHERE parent_id IS NOT NULL))
+        ORDER BY series, id, __row""").to_arrow_table()
+    n = free.num_rows
+    if n < 3:
         return []
-    series = (free["__series"].to_numpy(dtype="int64") if "__series" in free.columns
-              else free.groupby(keys, dropna=False, sort=False).ngroup().to_numpy())
-    order = np.lexsort((free["id"].to_numpy(dtype=str), series))
-    free, series = free.iloc[order], series[order]
-    n = len(free)
-    values = free["value"].to_numpy(dtype="float64")
+    series = free.column("series").to_numpy()
+    values = free.column("value").to_numpy()
     first = np.searchsorted(series, series, side="left")
     last = np.searchsorted(series, series, side="right") - 1
     cum = np.cumsum(values)
@@ -403,24 +398,24 @@ def unlinked_parts(df: pd.DataFrame) -> list[Flag]:
         ok = (j >= pos + 2) & (j <= last) & (np.abs(local[jj] - target) <= 0.05 * target)
         near += [(k, int(jj[k])) for k in np.flatnonzero(ok)]
     # the few near misses are checked exactly, within the rounding of the printed figures
-    printed, rules = _col(free, "printed").to_numpy(), _col(free, "repair_rule").map(_text).to_numpy()
+    printed, rules = free.column("printed"), free.column("rule")
     out = []
     for k, j in near:
         run = sum(Decimal(str(v)) for v in values[k + 1:j + 1])
-        tol = sum(half_unit(printed[m], rules[m]) for m in range(k, j + 1))
+        tol = sum(half_unit(printed[m].as_py(), _text(rules[m].as_py())) for m in range(k, j + 1))
         if abs(run - Decimal(str(values[k]))) <= tol:
             out.append((k, j))
     flags, seen = [], set()
-    ids = free["id"].to_numpy(dtype=object)
+    ids, at = free.column("id"), free.column("__row")
     for k, j in sorted(out):
         if k in seen:
             continue
         seen.add(k)
         value = Decimal(str(values[k])).normalize()
-        flags.append((free.index[k], "value", f"value: {value:f} equals the sum of the {j - k} rows that follow "
-                                              f"({', '.join(ids[k + 1:j + 1])}), none linked to it: parts? Give them "
-                                              "parent_id (and breakdown_complete here) or views will count them twice",
-                      "warning"))
+        flags.append((at[k].as_py(), "value", f"value: {value:f} equals the sum of the {j - k} rows that follow "
+                                              f"({', '.join(ids.slice(k + 1, j - k).to_pylist())}), none linked to it: "
+                                              "parts? Give them parent_id (and breakdown_complete here) or views will "
+                                              "count them twice", "warning"))
     return flags
 
 
