@@ -67,14 +67,6 @@ SERIES = ("source_id", "region_code", "year", "period", "kind", "indicator", "un
           "project_kind", "status")
 
 
-def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    """A column with None for missing cells (and for a column the file lacks), so comparisons
-    never meet pandas.NA."""
-    if name not in df.columns:
-        return pd.Series(None, index=df.index, dtype="object")
-    return pd.Series(df[[name]].to_numpy(dtype=object, na_value=None)[:, 0], index=df.index, dtype="object")
-
-
 def _text(value) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) else str(value)
 
@@ -103,13 +95,6 @@ class Rows:
 
 def _rows(df) -> Rows:
     return df if isinstance(df, Rows) else Rows.of_frame(df)
-
-
-def _fetch(rows: Rows, names, where: str) -> pd.DataFrame:
-    """These columns (those the table has) of the rows `where` selects, as a frame (index = row)."""
-    cols = ", ".join(qi(n) for n in dict.fromkeys(names) if n in rows.columns)
-    return rows.con.execute(f"SELECT __row, {cols} FROM {rows.relation} WHERE {where} ORDER BY __row").df() \
-        .set_index("__row").rename_axis(None)
 
 
 def _normal(rows: Rows, alias: str = "t") -> tuple[str, str, str]:
@@ -457,19 +442,21 @@ def region_level(df, sources, regions) -> list[Flag]:
 
 def aid_pairs(df) -> list[Flag]:
     """Each amount pairs with at most one recipients row under the aid_per_recipient key (a
-    self-join in DuckDB)."""
+    self-join in DuckDB). The ids of the pairs are gathered unordered (an ordered string_agg
+    per amount cost three times the join) and sorted in Python for the few amounts flagged."""
     rows = _rows(df)
     if not {"indicator", "unit", "value", "id", *AID_KEY} <= rows.columns:
         return []
     on = " AND ".join(f"r.{k} IS NOT DISTINCT FROM a.{k}" for k in AID_KEY)
     found = rows.con.execute(f"""
-        SELECT a.__row, count(*) AS n, string_agg(r.id, ', ' ORDER BY r.id) AS ids
+        SELECT a.__row, count(*) AS n, list(r.id) AS ids
         FROM {rows.relation} a JOIN {rows.relation} r ON {on}
         WHERE a.kind = 'actual' AND a.indicator = 'amount' AND a.unit = 'yuan'
           AND r.indicator = 'recipients' AND r.unit IN ('person', 'person_time') AND r.value > 0
         GROUP BY a.__row HAVING count(*) > 1 ORDER BY a.__row
     """).fetchall()
-    return [(i, "programme", f"programme: this amount pairs with {n} recipients rows ({ids}) under the aid_per_recipient "
+    return [(i, "programme", f"programme: this amount pairs with {n} recipients rows "
+                             f"({', '.join(sorted(x for x in ids if x is not None))}) under the aid_per_recipient "
                              "key (source, region, year, period, programme, level, population, kind): each amount needs "
                              "at most one; give the programmes or populations their own codes "
                              "(python -m scripts codes add programme …)", "error") for i, n, ids in found]
