@@ -407,3 +407,9 @@ def _parts_rule(rows: list[dict]) -> list[tuple]:
 def test_the_parts_query_flags_every_part_the_rule_flags(rows):
     df = pd.DataFrame(rows).astype({"year": "Int64"})
     assert [f[:2] for f in curation.part_dimensions(df)] == _parts_rule(rows)
+
+
+def test_a_span_a_line_break_splits_is_still_a_span():
+    row = dict(FIN, period="year", quote="十三五\n期间，全县教育支出239.96亿元")
+    assert [f[1] for f in curation.multi_year(frame("finance", [row]))] == ["period"]
+    assert [f[1] for f in curation.multi_year(in_database(frame("finance", [row])))] == ["period"]

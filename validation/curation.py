@@ -4,15 +4,21 @@ Each check reads a whole topic table and returns (row index, field, message, sev
 rows it flags, so it plugs into any engine that locates a row by its index. Where the checks
 run, and why (issue 12: linear and memory-bounded at 4.8 million rows):
 
-- the checks that read quotes (printed, kind, multi-year, region) and the aid pairing are SQL
-  over the table in DuckDB (`Rows`: validation's typed t_<name>, or a frame registered for a
-  test): the quotes, the largest column, never become Python strings, and the whitespace rule,
-  the cue words and the unit after a figure are evaluated by DuckDB on both cores. Python sees
-  only the few rows a query returns, and applies the same rule text to them (so the messages
-  are the ones the per-row code gave), parsing each distinct printed figure once;
-- parts and unlinked parts stay pandas/numpy over the few short columns they read (joins and
-  one sort; no quote). The cues come from scripts/draft_rules.py, the same
-words `draft` proposes kinds and periods from, so drafting and checking cannot drift apart.
+- every check is SQL over the table in DuckDB (`Rows`: validation's typed t_<name>, or a frame
+  registered for a test): the quotes, the largest column, never become Python strings but for
+  the rows a query returns. The quotes and figures under the whitespace rule are provenance's
+  n_<name> (made once per table by DuckDB, `Rows.normalised`), not normalised again. A query
+  selects the rows a rule can flag (a filter that may take too many, never too few: property
+  tests in tests/test_curation.py check those of parts, printed and kind against the rule row
+  by row) and Python writes the messages of those few, parsing each distinct printed figure once;
+- one exception reads most rows: a figure that ends its quote (most quotes do) is followed in
+  its source's normalised text with str.find (DuckDB's instr counts characters from the start
+  of the text: measured 3-4x slower), so printed_unit reads source id and quote of those rows,
+  from Arrow batches (memory stays bounded);
+- parts are a join (each part and its total, the pairs that differ); unlinked parts one sort
+  in DuckDB (series numbered, then id) and numpy over the Arrow columns it returns (cumulative
+  sums, a binary search). The cues come from scripts/draft_rules.py, the same words `draft`
+  proposes kinds and periods from, so drafting and checking cannot drift apart.
 
 - parts: a part (parent_id) describes its total's region, year and period; an error unless
   the part's note says why, naming the field (e.g. "period differs from its total: ...").
@@ -321,17 +327,22 @@ def _kind_flag(i: int, kind: str, note: str, clause: str, relative: bool) -> Fla
 
 def multi_year(df) -> list[Flag]:
     """A figure the quote places in a span of years is not one year's figure. Most quotes name
-    no span: the query returns the rows whose quote names one, and only those are read."""
+    no span: the query returns the rows whose normalised quote names one (so a cue a line
+    break splits in the source is still one), and only those are read."""
     rows = _rows(df)
     if not {"printed", "quote", "period"} <= rows.columns:
         return []
-    note = "note" if "note" in rows.columns else "NULL"
-    sel = rows.con.execute(f"""SELECT __row, printed, quote, period, {note} FROM {rows.relation}
-        WHERE printed IS NOT NULL AND quote IS NOT NULL AND period IN ({', '.join(map(_str, ONE_YEAR))})
-          AND {_like_any('quote', MULTI_YEAR_CUES)} ORDER BY __row""").fetchall()
+    note = "t.note" if "note" in rows.columns else "NULL"
+    join, quote_n, printed_n = _normal(rows)
+    sel = rows.con.execute(f"""
+        WITH r AS (
+            SELECT t.__row AS __row, {quote_n} AS q, {printed_n} AS p, t.period AS period, {note} AS note
+            FROM {rows.relation} t {join}
+            WHERE t.printed IS NOT NULL AND t.quote IS NOT NULL AND t.period IN ({', '.join(map(_str, ONE_YEAR))})
+        )
+        SELECT __row, q, p, period, note FROM r WHERE {_like_any('q', MULTI_YEAR_CUES)} ORDER BY __row""").fetchall()
     out = []
-    for i, printed, quote, period, note in sel:
-        q, p = numbers.normalise(quote), numbers.normalise(printed)
+    for i, q, p, period, note in sel:
         at = q.find(p)
         before = q[:at] if at >= 0 else q
         cue = next((w for w in MULTI_YEAR_CUES if w in before), None)
