@@ -235,7 +235,7 @@ def printed_unit(df, texts: dict[str, str] | None = None) -> list[Flag]:
         SELECT __row, printed, unit, rule, p, sid, q, tail FROM u
         WHERE {"at_end OR " if texts else ""}coalesce(tail, '') <> ''""")
     out = []
-    for batch in found.fetch_record_batch(_BATCH):
+    for batch in found.to_arrow_reader(_BATCH):
         ends = pc.is_valid(batch.column("q"))
         inside = batch.filter(pc.invert(ends))     # the unit after the figure read in the quote: few rows
         out += _printed_flags(inside.to_pylist(), inside.column("tail").to_pylist())
