@@ -241,12 +241,175 @@ def test_a_figure_inside_its_quote_followed_by_a_multiplier_is_an_error():
                    "as printed ('12751.098万元') and value its parse (127510980)"]
 
 
-def test_parts_checks_read_the_same_rows_from_duckdb():
-    # validate runs parts and unlinked parts over the rows a query selects (curation.Rows);
-    # the same rows as a frame give the same flags
+def test_unlinked_parts_are_looked_for_within_one_series():
+    # DuckDB numbers the series (every key column alike, a missing key alike too): rows of
+    # another kind or source do not add up to a total, rows missing the same key do
     rows = [_aid(901, "1234万元", "12340000"), _aid(902, "1000万元", "10000000", population="registered_poor"),
-            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural"),
-            _aid(905, "1万元", "10000", parent_id="shangrao2020-sub-906", period="year"), _aid(906, "5万元", "50000")]
+            _aid(903, "200万元", "2000000", population="disabled"), _aid(904, "34万元", "340000", population="rural")]
+    assert [f[0] for f in curation.unlinked_parts(frame("subsidies", rows))] == [0]
+    rows[3]["kind"] = "target"
+    assert curation.unlinked_parts(frame("subsidies", rows)) == []
+    rows[3]["kind"] = "actual"
     df = frame("subsidies", rows)
-    for check in (curation.unlinked_parts, curation.part_dimensions):
-        assert check(df) and check(curation.Rows.of_frame(df)) == check(df), check.__name__
+    df["programme"] = None
+    assert [f[0] for f in curation.unlinked_parts(df)] == [0]
+    df.loc[3, "programme"] = "other"
+    assert curation.unlinked_parts(df) == []
+
+
+# ---------------------------------------------------------------- the queries against the rules they select for
+
+import re  # noqa: E402
+
+import duckdb  # noqa: E402
+import pandas as pd  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from scripts.numbers import normalise  # noqa: E402
+from validation import provenance  # noqa: E402
+
+
+def in_database(df) -> curation.Rows:
+    """The rows as validate hands them over: a table t_<name> with its quotes normalised once
+    (provenance.make_normalised's n_<name>), which the checks read instead of normalising."""
+    con = duckdb.connect()
+    con.register("t_demo", df.reset_index(names="__row"))
+    return curation.Rows(con, '"t_demo"', frozenset(df.columns), provenance.make_normalised(con, "demo", df.columns))
+
+
+CUES = curation.PLAN_CUES + curation.NORM_CUES + curation.ACTUAL_CUES
+PIECES = [*CUES, "计\n划", "实 际", "，", ",", "。", "：", "（", "的", "全市", "教师", "招聘", " ", "\n", "１", "2020年"]
+
+
+@st.composite
+def _kind_row(draw):
+    printed = draw(st.sampled_from(["45人", "１２所", "110%", "3 000人", "计划"]))
+    before, after = (draw(st.lists(st.sampled_from(PIECES), max_size=6)) for _ in range(2))
+    quote = "".join(before) + (printed if draw(st.booleans()) else draw(st.sampled_from(["45 人", "12所"]))) + "".join(after)
+    note = draw(st.one_of(st.none(), st.sampled_from(CUES), st.just("as planned")))
+    return dict(printed=printed, quote=quote, kind=draw(st.sampled_from(["actual", "target", "standard", "other"])), note=note)
+
+
+def _kind_rule(rows: list[dict]) -> list:
+    """kind_cues' rule row by row in Python, without the query's filter: the clause of the
+    normalised quote that ends with the figure."""
+    out = []
+    for i, r in enumerate(rows):
+        q, p = normalise(r["quote"]), normalise(r["printed"])
+        if p not in q:
+            continue
+        head = re.search(f"[^{curation.CLAUSE.pattern[1:-1]}]*$", q[:q.find(p)]).group()
+        if flag := curation._kind_flag(i, r["kind"], r["note"] or "", head + p, head.endswith("的")):
+            out.append(flag)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_kind_row(), min_size=1, max_size=10))
+def test_the_kind_query_keeps_every_row_the_rule_flags(rows):
+    df = pd.DataFrame(rows, dtype=object)
+    expected = _kind_rule(rows)
+    assert curation.kind_cues(df) == expected
+    assert curation.kind_cues(in_database(df)) == expected
+
+
+def test_a_cue_a_line_break_splits_is_still_a_cue():
+    row = dict(ENR, id="shangrao2020-enr-901", kind="actual", value="45", printed="45人",
+               quote="平均班额控\n制在国家、省规定的小学45人")
+    assert [f[1] for f in curation.kind_cues(frame("enrollment", [row]))] == ["kind"]
+
+
+def test_the_checks_read_the_normalised_quotes_validate_made_once():
+    # validate hands over provenance's n_<name> (curation.Rows.normalised); the checks then
+    # flag what they flag when they normalise the quotes themselves
+    rows = [dict(r) for r in GOOD_SUBSIDIES]
+    rows[1].update(printed="12751.098", value="12751.098", quote="发放资助金12751.098")   # 万元 only in the source
+    rows[2].update(printed="109233", value="109233", quote="其中资助建档立卡家庭学生109233 人次，计划")
+    rows.append(dict(GOOD_SUBSIDIES[0], id="shangrao2020-sub-904", kind="target", quote="实际资助学生220051人次"))
+    texts = {"shangrao2020": normalise("发放资助金12751.098\n万元；其中")}
+    df = frame("subsidies", rows)
+    for check in (curation.kind_cues, lambda d: curation.printed_unit(d, texts)):
+        assert check(df) and check(in_database(df)) == check(df)
+
+
+SOURCE = normalise("发放资助金12751.098\n万元；其中建档立卡家庭学生1970个，资助45人次，新建3余所，投入１２万元，2.34亿元")
+FIGURES = ["12751.098", "12751.098万元", "1970", "45人", "45", "3", "１２", "2.34", " "]
+
+
+@st.composite
+def _printed_row(draw):
+    printed = draw(st.sampled_from(FIGURES))
+    before = draw(st.lists(st.sampled_from(["发放资助金", "建档立卡家庭学生", "资助", "新建", "投入", "，", " ", "１"]), max_size=2))
+    after = draw(st.lists(st.sampled_from(["万元", "万", "亿元", "人", "人次", "个", "余", "，", " ", "\n", "12751.098"]),
+                          max_size=3))
+    # (without anything after the figure, the quote ends with it: the source tells what follows)
+    quote = "".join(before) + draw(st.sampled_from([printed, *FIGURES])) + "".join(after)
+    return dict(printed=printed, quote=quote, unit=draw(st.sampled_from([None, "person", "person_time", "yuan", "item"])),
+                repair_rule=None, source_id=draw(st.sampled_from(["s1", "s2", None])))
+
+
+def _printed_rule(rows: list[dict], texts: dict) -> list:
+    """printed_unit's rule row by row in Python: the unit and multiplier after the figure's
+    first place in the normalised quote, or, when the quote ends with it, in the source."""
+    out = []
+    for i, r in enumerate(rows):
+        q, p = normalise(r["quote"]), normalise(r["printed"])
+        at = q.find(p)
+        if at < 0:
+            continue
+        s = q
+        if at + len(p) == len(q):
+            text = texts.get(r["source_id"])
+            where = text.find(q) if text else -1
+            s, at = (text, where + at) if where >= 0 else (q, at)
+        if tail := curation._UNIT_AFTER.match(s, at + len(p)).group():
+            out += curation._printed_flags([dict(r, __row=i, rule=r["repair_rule"], p=p)], [tail])
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_printed_row(), min_size=1, max_size=10))
+def test_the_printed_query_keeps_every_row_the_rule_flags(rows):
+    df = pd.DataFrame(rows, dtype=object)
+    expected = _printed_rule(rows, {"s1": SOURCE})
+    assert curation.printed_unit(df, {"s1": SOURCE}) == expected
+    assert curation.printed_unit(in_database(df), {"s1": SOURCE}) == expected
+
+
+@st.composite
+def _part_row(draw):
+    pick = lambda *values: draw(st.sampled_from(values))
+    return dict(id=pick("a", "b", "c", None), parent_id=pick(None, "a", "b", "x"), region_code=pick("361100", "361104", None),
+                year=pick(2019, 2020, None), period=pick("year", "first_half", None), value=pick(None, 1.0),
+                note=pick(None, "Region differs from its total: a district", "year of the total", "period differs"))
+
+
+def _parts_rule(rows: list[dict]) -> list[tuple]:
+    """part_dimensions' rule row by row: each part against the first row with its parent's id."""
+    first = {}
+    for r in rows:
+        first.setdefault(r["id"], r)
+    out = []
+    for dim in curation.PART_DIMENSIONS:
+        for i, r in enumerate(rows):
+            total = first.get(r["parent_id"]) if r["parent_id"] is not None else None
+            if total is None or None in (r[dim], total[dim]) or r[dim] == total[dim]:
+                continue
+            note = (r["note"] or "").lower()
+            if (dim == "region_code" and r["value"] is None) or (dim.split("_")[0] in note and ("total" in note or "differ" in note)):
+                continue
+            out.append((i, dim))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_part_row(), min_size=1, max_size=10))
+def test_the_parts_query_flags_every_part_the_rule_flags(rows):
+    df = pd.DataFrame(rows).astype({"year": "Int64"})
+    assert [f[:2] for f in curation.part_dimensions(df)] == _parts_rule(rows)
+
+
+def test_a_span_a_line_break_splits_is_still_a_span():
+    row = dict(FIN, period="year", quote="十三五\n期间，全县教育支出239.96亿元")
+    assert [f[1] for f in curation.multi_year(frame("finance", [row]))] == ["period"]
+    assert [f[1] for f in curation.multi_year(in_database(frame("finance", [row])))] == ["period"]

@@ -51,14 +51,16 @@ cached under build/validate-cache/ by the inputs' hashes
                   faster than DuckDB's replace/strpos over the same texts);
   coverage.py     every numeric expression in the source is curated or in the ledger.
 
-DuckDB and pandas over whole tables, on the rows without an error so far
+DuckDB over whole tables, on the rows without an error so far
   curation.py     curation mistakes that are well-formed and traceable, and still wrong. SQL over
-                  t_<name> for those that read quotes (the whitespace rule, cue words, the unit
-                  after a figure, the region a quote names) and the aid pairing; Python reads
-                  only the rows a query returns. One exception costs: a figure that ends its
-                  quote is looked up in its source with str.find (DuckDB's instr counts
-                  characters, slower), so printed_unit returns most quotes, in batches.
-                  pandas/numpy for parts and unlinked parts, over the rows a query selects.
+                  t_<name>, reading provenance's normalised quotes (n_<name>, not normalised
+                  again): each query selects the rows a rule can flag (a filter that may take too
+                  many, never too few; property tests check those of parts, printed and kind
+                  against the rule row by row) and Python words their messages. One exception costs: a figure that ends its quote is
+                  looked up in its source's normalised text with str.find (DuckDB's instr counts
+                  characters, slower), so printed_unit reads source id and quote of most rows,
+                  in Arrow batches; run.State.normalised() normalises every source text for it.
+                  Parts: a join; unlinked parts: one sort in DuckDB, numpy over what it returns.
 
 SQL over validation's DuckDB database
   indicators.py   the indicator catalogue: the package's views (sql/views.sql) over t_<name>,

@@ -301,26 +301,33 @@ def _review_year_problems(state: State, found: list[Problem]) -> list[Problem]:
 def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
     """The curation-mistake checks (validation/curation.py: DuckDB over t_<name>, pandas over the
     rows and columns a query returns) on each topic table, on the rows without an error from
-    the checks before it (`found`). The quotes stay in DuckDB: no frame of every column is made."""
+    the checks before it (`found`). The quotes stay in DuckDB: no frame of every column is made;
+    their normalised forms are provenance's n_<name> (temporary tables of state.con, which a
+    cursor would not see), made here if provenance did not run on the table."""
     have = lambda name: f"t_{name}" if name in state.tables else None
     texts = state.normalised()
-    cur = state.con.cursor()   # its registered frames (skipped rows) are its own
+    con = state.con
     out = []
-    try:
-        for lt in state.tables.values():
-            if not lt.table.is_topic:
-                continue
-            bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
-            skip = _rows_on_lines(lt, bad) if bad else []
-            relation = qi("t_" + lt.table.name)
-            if skip:
-                cur.register("__skip", pd.DataFrame({"__row": skip}))
-                relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
-            rows = curation.Rows(cur, relation, frozenset(lt.fields))
+    for lt in state.tables.values():
+        if not lt.table.is_topic:
+            continue
+        name = lt.table.name
+        bad = {p.line for p in found if p.path == lt.table.path and p.severity == "error"}
+        skip = _rows_on_lines(lt, bad) if bad else []
+        relation = qi("t_" + name)
+        if skip:
+            con.register("__skip", pd.DataFrame({"__row": skip}))
+            relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
+        exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
+                             [f"n_{name}"]).fetchone()[0]
+        normalised = provenance.normalised_table(name) if exists else provenance.make_normalised(con, name, lt.fields)
+        try:
+            rows = curation.Rows(con, relation, frozenset(lt.fields), normalised)
             out += [lt.problem(i, field, msg, severity=sev)
                     for i, field, msg, sev in curation.check_table(rows, have("sources"), have("regions"), texts)]
-    finally:
-        cur.close()
+        finally:
+            if skip:
+                con.unregister("__skip")
     return out
 
 
