@@ -76,7 +76,7 @@ def arrow_table(data: pa.Table, schema: dict, name: str = "") -> pa.Table:
 def write(con, name: str, schema: dict, path: Path, ordered: bool = False) -> Path:
     """Relation `name` of a DuckDB connection, typed by `schema`, as a Parquet file at `path`;
     `ordered`: rows sorted by all columns (a view has no order of its own)."""
-    data = con.execute(f'SELECT * FROM "{name}"' + (" ORDER BY ALL" if ordered else "")).fetch_arrow_table()
+    data = con.execute(f'SELECT * FROM "{name}"' + (" ORDER BY ALL" if ordered else "")).to_arrow_table()
     pq.write_table(arrow_table(data, schema, name), path, compression="zstd")
     return path
 

@@ -159,7 +159,7 @@ def _row_columns(con, name: str, fields) -> dict:
     buffers without copying pages, where touching a Python object writes its reference count)."""
     n = provenance.make_normalised(con, name, fields)
     table = con.execute(f"SELECT t.source_id, n.quote_n, n.printed_n FROM {qi('t_' + name)} t JOIN {n} n USING (__row) "
-                        "ORDER BY __row").fetch_arrow_table()
+                        "ORDER BY __row").to_arrow_table()
     return {c: table.column(c).combine_chunks() for c in table.column_names}
 
 
