@@ -696,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     per_report = (results[-1].rows - results[-1].regions) / max(1, results[-1].reports)
     nat = None if args.national else national_rows(args.years, args.seed, per_report)
     parts = [f"Machine: {machine()}.",
-             f"Command: `python -m scripts.benchmark --sizes {args.sizes} --years {args.years} --seed {args.seed}"
+             f"Command: `python -m scripts.benchmark --sizes {args.sizes or chr(34) * 2} --years {args.years} --seed {args.seed}"
              + (" --national" if args.national else "") + (f" --repeat {args.repeat}" if args.repeat != 3 else "")
              + (f" --national-repeat {args.national_repeat}" if args.national and args.national_repeat else "")
              + (f" --national-steps {args.national_steps}" if args.national and args.national_steps else "")
