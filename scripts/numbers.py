@@ -242,13 +242,19 @@ def _longest(table, s: str, pos: int) -> str | None:
         return None
     hit = _KEY_PATTERNS.get(id(table))
     if hit is None or hit[0] is not table or hit[1] != len(table):
-        hit = table, len(table), re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+        hit = table, len(table), re.compile(_alternation(table))
         _KEY_PATTERNS[id(table)] = hit
     m = hit[2].match(s, pos)
     return m.group() if m else None
 
 
 _KEY_PATTERNS: dict[int, tuple[dict, int, re.Pattern]] = {}   # id(table) -> (table, size, pattern)
+
+
+def _alternation(table) -> str:
+    """The keys of a table as a regex alternation, longest first: the first alternative that
+    matches is the longest key."""
+    return "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
 
 
 _EXACT = Context(prec=60)   # wide enough for any printed figure times 10^12; its methods, not
@@ -383,8 +389,7 @@ def _plain_figure() -> re.Pattern:
     back) of its table's keys, longest first, so that each takes what the reader's `take` takes
     (the longest key, or nothing) and a text the reader would refuse or read otherwise does
     not match."""
-    keys = lambda table: "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    step = lambda name, table: f"(?:(?P<{name}>{keys(table)}))?+"
+    step = lambda name, table: f"(?:(?P<{name}>{_alternation(table)}))?+"
     return re.compile(step("prefix", PREFIX_QUALIFIERS) + r"(?P<number>\d++(?:\.\d++)?+)"
                       + step("infix", INFIX_QUALIFIERS) + step("multiplier", MULTIPLIERS) + step("infix2", INFIX_QUALIFIERS)
                       + step("unit", UNIT_CODES) + step("suffix", SUFFIX_QUALIFIERS), re.ASCII)

@@ -153,11 +153,11 @@ class Inputs:
 def _row_columns(con, name: str, fields) -> dict:
     """source_id and the quote and printed figure under the whitespace rule (quote_n,
     printed_n; null when empty), of every row of t_<name> in record order, as Arrow arrays:
-    normalised by DuckDB over the whole column (provenance.make_normalised, which the
-    provenance check reads too), not once per row in Python; kept as Arrow buffers, not
+    normalised by DuckDB over the whole column (provenance.normalised, which the provenance
+    and curation checks read too), not once per row in Python; kept as Arrow buffers, not
     millions of Python strings (at national size ~1 GB less, and forked workers read the
     buffers without copying pages, where touching a Python object writes its reference count)."""
-    n = provenance.make_normalised(con, name, fields)
+    n = provenance.normalised(con, name, fields)
     table = con.execute(f"SELECT t.source_id, n.quote_n, n.printed_n FROM {qi('t_' + name)} t JOIN {n} n USING (__row) "
                         "ORDER BY __row").to_arrow_table()
     return {c: table.column(c).combine_chunks() for c in table.column_names}
@@ -268,11 +268,8 @@ def start(state, work: workers.Workers | None = None) -> Pending:
 def problems(state, found: list[Problem] = ()) -> list[Problem]:
     """Coverage and passage problems of every source whose text was read (cached when
     state.use_cache), computed here (validate runs them in its workers: run.validate)."""
-    work = workers.Workers()
-    try:
+    with workers.Workers() as work:
         return start(state, work).submit().problems()
-    finally:
-        work.close()
 
 
 def _load(file: Path) -> dict:

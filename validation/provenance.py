@@ -152,8 +152,10 @@ def _parsed_rows(printed: list[tuple[str, str | None]]) -> pd.DataFrame:
     """For each distinct (printed figure, repair_rule): whether check_row's value clause fails
     whatever the row says (bad), and what the row's value, value_max, unit and qualifier must
     be for it to pass (allowed units joined by US, chr(31))."""
-    return pd.DataFrame(_parsed_tuples(printed), dtype=object,
-                        columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"])
+    return pd.DataFrame(_parsed_tuples(printed), dtype=object, columns=PARSED_COLUMNS)
+
+
+PARSED_COLUMNS = ["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"]
 
 
 def _parsed_tuples(printed: list[tuple[str, str | None]]) -> list[tuple]:
@@ -198,6 +200,14 @@ def make_normalised(con, table: str, columns) -> str:
     con.execute(f"CREATE OR REPLACE TEMP TABLE {normalised_table(table)} AS SELECT __row, {norm('quote')} AS quote_n, "
                 f'{norm("printed")} AS printed_n FROM "t_{table}"')
     return normalised_table(table)
+
+
+def normalised(con, table: str, columns) -> str:
+    """n_<table>, made if this connection has none yet: the per-source inputs, provenance and
+    curation all read it, and whichever runs first makes it."""
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
+                         [f"n_{table}"]).fetchone()[0]
+    return normalised_table(table) if exists else make_normalised(con, table, columns)
 
 
 def suspects_sql(table: str, columns: list[str], texts: str = "__texts", parsed: str = "__parsed") -> str:
@@ -261,8 +271,7 @@ class Parsing:
         return self
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.later.get(), dtype=object,
-                            columns=["printed", "repair_rule", "bad", "value", "value_max", "allowed", "qualifier"])
+        return pd.DataFrame(self.later.get(), dtype=object, columns=PARSED_COLUMNS)
 
 
 def _parse_chunk(bounds: tuple[int, int]) -> list[tuple]:
@@ -284,11 +293,8 @@ def problems(state, found=()) -> list[Problem]:
         return []
     parsing = (getattr(state, "jobs", None) or {}).get(SHARED)
     if parsing is None:
-        work = workers.Workers()
-        try:
+        with workers.Workers() as work:
             parsed = start(state, work).submit().frame()
-        finally:
-            work.close()
     else:
         parsed = parsing.frame()
     con = state.con
@@ -303,9 +309,7 @@ def problems(state, found=()) -> list[Problem]:
     con.unregister("__parsed_frame")
     out = []
     for lt in tables:
-        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
-                           [f"n_{lt.table.name}"]).fetchone()[0]:
-            make_normalised(con, lt.table.name, lt.fields)
+        normalised(con, lt.table.name, lt.fields)
         cur = con.execute(suspects_sql(lt.table.name, list(lt.fields)))
         names = [d[0] for d in cur.description]
         for values in cur.fetchall():

@@ -203,8 +203,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
         # the parse of every distinct printed figure and the per-source checks start first, in the
         # run's forked workers (in that order), and run while the parent does the table-wide checks;
         # each check collects its results at its place in CHECKS
-        work = workers.Workers()
-        try:
+        with workers.Workers() as work:
             state.jobs = {provenance.SHARED: provenance.start(state, work)} if provenance.problems in CHECKS else {}
             pending = persource.start(state, work) if persource.problems in CHECKS else None
             work.start(any(job.parallel for job in [*state.jobs.values(), pending] if job is not None))
@@ -217,9 +216,7 @@ def validate(root: Path = ROOT, use_cache: bool = True, db_file: Path | None = N
                 for lt in state.tables.values():
                     lt.forget()
                 clock.lap(_family(check))
-        finally:
-            work.close()
-            clock.workers()
+        clock.workers()   # the workers' CPU counts once the pool is closed
         return sorted(set(problems))
     finally:
         if con is not None:
@@ -318,9 +315,7 @@ def _curation_problems(state: State, found: list[Problem]) -> list[Problem]:
         if skip:
             con.register("__skip", pd.DataFrame({"__row": skip}))
             relation = f"(SELECT * FROM {relation} WHERE __row NOT IN (SELECT __row FROM __skip))"
-        exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?",
-                             [f"n_{name}"]).fetchone()[0]
-        normalised = provenance.normalised_table(name) if exists else provenance.make_normalised(con, name, lt.fields)
+        normalised = provenance.normalised(con, name, lt.fields)
         try:
             rows = curation.Rows(con, relation, frozenset(lt.fields), normalised)
             out += [lt.problem(i, field, msg, severity=sev)

@@ -38,8 +38,16 @@ class Later:
 
 
 class Workers:
+    """The pool of one run (a context manager: leaving it closes the pool and forgets what was shared)."""
+
     def __init__(self):
         self.pool = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def share(self, key: str, value) -> None:
         _SHARED[key] = value
